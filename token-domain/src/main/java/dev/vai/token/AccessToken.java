@@ -1,0 +1,63 @@
+package dev.vai.token;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * One access token's lifecycle: issued once, revoked at most once. Command handlers check the invariants and
+ * apply events; event sourcing handlers only assign state.
+ */
+public class AccessToken {
+
+    @AggregateIdentifier
+    private AccessTokenId tokenId;
+    private OwnerId owner;
+    private boolean revoked;
+
+    protected AccessToken() {
+        // for Axon's event sourcing
+    }
+
+    @CommandHandler
+    public AccessToken(IssueAccessToken command) {
+        if (command.expiresAt() != null && !command.expiresAt().isAfter(command.issuedAt())) {
+            throw new InvalidLifetime("A token must expire after it is issued");
+        }
+        apply(new AccessTokenIssued(
+                command.tokenId(),
+                command.owner(),
+                command.type(),
+                command.name(),
+                command.prefix(),
+                command.hash(),
+                command.issuedAt(),
+                command.expiresAt()));
+    }
+
+    @CommandHandler
+    public boolean handle(RevokeAccessToken command) {
+        if (!owner.equals(command.owner())) {
+            throw new AccessTokenNotFound(command.tokenId());
+        }
+        if (revoked) {
+            return false;
+        }
+        apply(new AccessTokenRevoked(
+                command.tokenId(), owner, command.revoker(), command.reason(), command.revokedAt()));
+        return true;
+    }
+
+    @EventSourcingHandler
+    void on(AccessTokenIssued event) {
+        tokenId = event.tokenId();
+        owner = event.owner();
+    }
+
+    @EventSourcingHandler
+    void on(AccessTokenRevoked event) {
+        revoked = true;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.vai.token;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Revoke a token of {@code owner}. Answers {@code true} when this command revoked it, {@code false} when it was
+ * revoked already (and then records nothing).
+ */
+public record RevokeAccessToken(
+        @TargetAggregateIdentifier AccessTokenId tokenId,
+        OwnerId owner,
+        Revoker revoker,
+        RevocationReason reason,
+        Instant revokedAt) {
+
+    public RevokeAccessToken {
+        Objects.requireNonNull(tokenId, "tokenId");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(revoker, "revoker");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(revokedAt, "revokedAt");
+        if (revoker.isAdmin() != (reason == RevocationReason.ADMIN)) {
+            throw new IllegalArgumentException("The reason 'admin' goes with the admin revoker, and only with it");
+        }
+    }
+}
