@@ -1,0 +1,48 @@
+package dev.vai.api.auth;
+
+import dev.vai.api.web.ApiProblem;
+import dev.vai.api.web.ErrorBodies;
+import dev.vai.api.web.Keys;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guards the internal API: {@code X-Admin-Key} must equal the configured admin key (constant-time comparison). The
+ * key is never logged; a failed attempt is, with the client's address and the request id.
+ */
+public class AdminKeyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Admin-Key";
+    private static final Logger log = LoggerFactory.getLogger(AdminKeyFilter.class);
+
+    private final String adminKey;
+    private final ErrorBodies errors;
+
+    public AdminKeyFilter(String adminKey, ErrorBodies errors) {
+        this.adminKey = adminKey;
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        List<String> presented = Collections.list(request.getHeaders(HEADER));
+        if (presented.size() == 1 && Keys.secretsEqual(adminKey, presented.get(0))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        log.info("Refused an internal API call to {} {}: {}", request.getMethod(), request.getRequestURI(),
+                presented.isEmpty() ? "no admin key" : "wrong admin key");
+        errors.write(response, new ApiProblem(HttpStatus.UNAUTHORIZED, "A valid X-Admin-Key is required"));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.vai.api.auth;
+
+/** How an authentication attempt ended; the wire names are the metric label values. */
+public enum AuthOutcome {
+    SUCCESS("success"),
+    MISSING("missing"),
+    MALFORMED("malformed"),
+    UNKNOWN("unknown"),
+    REVOKED("revoked"),
+    EXPIRED("expired"),
+    CONFLICT("conflict");
+
+    private final String wireName;
+
+    AuthOutcome(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}

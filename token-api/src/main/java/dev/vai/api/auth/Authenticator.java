@@ -1,0 +1,66 @@
+package dev.vai.api.auth;
+
+import dev.vai.projection.token.Credential;
+import dev.vai.projection.token.CredentialLookup;
+import dev.vai.projection.token.UsageRecorder;
+import dev.vai.token.TokenHash;
+import dev.vai.token.secret.PlaintextToken;
+import dev.vai.token.secret.TokenHasher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Authenticates a token: format and checksum first (no I/O for a malformed token), then one hash, one indexed
+ * lookup and one constant-time comparison. Unknown, revoked and expired tokens take the same path. No cache: the
+ * read model is updated in the revocation's own transaction, so a revoked token fails on its very next use.
+ */
+@Component
+public class Authenticator {
+
+    private final TokenHasher hasher;
+    private final CredentialLookup credentials;
+    private final UsageRecorder usage;
+    private final Clock clock;
+
+    public Authenticator(TokenHasher hasher, CredentialLookup credentials, UsageRecorder usage, Clock clock) {
+        this.hasher = hasher;
+        this.credentials = credentials;
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    public Authentication authenticate(HttpServletRequest request) {
+        PresentedCredential presented = PresentedCredential.of(request);
+        if (presented.problem() != null) {
+            return new Authentication(presented.problem(), presented.kind(), null);
+        }
+        return authenticate(presented.token(), presented.kind());
+    }
+
+    /** Also used by introspection, where the token arrives in a body. */
+    public Authentication authenticate(String token, CredentialKind kind) {
+        Optional<PlaintextToken> parsed = PlaintextToken.parse(token);
+        if (parsed.isEmpty()) {
+            return new Authentication(AuthOutcome.MALFORMED, kind, null);
+        }
+        TokenHash hash = hasher.hash(parsed.get());
+        Optional<Credential> found = credentials.findByHash(hash);
+        if (found.isEmpty() || !found.get().hash().equals(hash)) {
+            return new Authentication(AuthOutcome.UNKNOWN, kind, null);
+        }
+        Credential credential = found.get();
+        Instant now = clock.instant();
+        if (credential.isRevoked()) {
+            return new Authentication(AuthOutcome.REVOKED, kind, null);
+        }
+        if (credential.isExpiredAt(now)) {
+            return new Authentication(AuthOutcome.EXPIRED, kind, null);
+        }
+        usage.recordUse(credential.tokenId(), credential.lastUsedAt(), now);
+        return new Authentication(AuthOutcome.SUCCESS, kind,
+                new Caller(credential.tokenId(), credential.owner(), credential.type(), credential.expiresAt()));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.vai.api.auth;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The token a request presents, read from {@code Authorization: Bearer} (scheme in any case), {@code X-API-Key}, the
+ * {@code vai_token} cookie or a {@code vai_token} header. The same token in several places is one credential;
+ * different tokens, or a header or cookie given twice, is a conflict. Never read from the query string.
+ */
+record PresentedCredential(AuthOutcome problem, String token, CredentialKind kind) {
+
+    static final String COOKIE = "vai_token";
+
+    static PresentedCredential of(HttpServletRequest request) {
+        List<String> authorization = Collections.list(request.getHeaders("Authorization"));
+        List<String> apiKeys = Collections.list(request.getHeaders("X-API-Key"));
+        List<String> tokenHeaders = Collections.list(request.getHeaders(COOKIE));
+        List<String> cookies = new ArrayList<>();
+        Cookie[] all = request.getCookies();
+        if (all != null) {
+            for (Cookie cookie : all) {
+                if (COOKIE.equals(cookie.getName())) {
+                    cookies.add(cookie.getValue());
+                }
+            }
+        }
+        if (authorization.size() > 1 || apiKeys.size() > 1 || tokenHeaders.size() > 1 || cookies.size() > 1) {
+            return new PresentedCredential(AuthOutcome.CONFLICT, null, null);
+        }
+
+        String token = null;
+        CredentialKind kind = null;
+        boolean malformed = false;
+        for (CredentialKind source : CredentialKind.values()) {
+            List<String> values = switch (source) {
+                case BEARER -> authorization.stream().map(PresentedCredential::bearer).toList();
+                case API_KEY -> apiKeys;
+                case COOKIE -> concat(tokenHeaders, cookies);
+            };
+            for (String value : values) {
+                String candidate = value == null ? "" : value.strip();
+                if (candidate.isEmpty()) {
+                    malformed = true;
+                } else if (token == null) {
+                    token = candidate;
+                    kind = source;
+                } else if (!token.equals(candidate)) {
+                    return new PresentedCredential(AuthOutcome.CONFLICT, null, null);
+                }
+            }
+        }
+        if (token != null) {
+            return new PresentedCredential(null, token, kind);
+        }
+        return new PresentedCredential(malformed ? AuthOutcome.MALFORMED : AuthOutcome.MISSING, null, null);
+    }
+
+    /** The token of a Bearer header; "" for a Bearer header without one or for another scheme (Basic...). */
+    private static String bearer(String header) {
+        if (header.length() >= 6 && header.substring(0, 6).toLowerCase(Locale.ROOT).equals("bearer")) {
+            String rest = header.substring(6);
+            if (rest.isEmpty() || rest.charAt(0) == ' ' || rest.charAt(0) == '\t') {
+                return rest.strip();
+            }
+        }
+        return "";
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

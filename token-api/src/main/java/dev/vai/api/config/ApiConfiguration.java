@@ -1,0 +1,111 @@
+package dev.vai.api.config;
+
+import dev.vai.api.auth.AdminKeyFilter;
+import dev.vai.api.auth.AuthenticationFilter;
+import dev.vai.api.auth.Authenticator;
+import dev.vai.api.auth.CallerArgumentResolver;
+import dev.vai.api.tokens.CursorCodec;
+import dev.vai.api.web.ApiSettings;
+import dev.vai.api.web.ClientAddress;
+import dev.vai.api.web.ContainerErrorValve;
+import dev.vai.api.web.ErrorBodies;
+import dev.vai.api.web.Keys;
+import dev.vai.api.web.RequestContextArgumentResolver;
+import dev.vai.api.web.RequestContextFilter;
+import dev.vai.token.secret.TokenHasher;
+import java.security.SecureRandom;
+import org.apache.catalina.core.StandardHost;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiSettings.class)
+class ApiConfiguration implements WebMvcConfigurer {
+
+    static final int MIN_SECRET_LENGTH = 32;
+    static final int MIN_ADMIN_KEY_LENGTH = 24;
+
+    @Bean
+    TokenHasher tokenHasher(ApiSettings settings) {
+        return new TokenHasher(Keys.derive(secretKey(settings), "token-hash"));
+    }
+
+    @Bean
+    CursorCodec cursorCodec(ApiSettings settings) {
+        return new CursorCodec(Keys.derive(secretKey(settings), "cursor"));
+    }
+
+    @Bean
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Bean
+    ClientAddress clientAddress(ApiSettings settings) {
+        return new ClientAddress(settings.trustedProxies());
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestContextFilter> requestContextFilterRegistration(ClientAddress clientAddress) {
+        FilterRegistrationBean<RequestContextFilter> registration =
+                new FilterRegistrationBean<>(new RequestContextFilter(clientAddress));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<AuthenticationFilter> authenticationFilterRegistration(Authenticator authenticator, ErrorBodies errors) {
+        FilterRegistrationBean<AuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new AuthenticationFilter(authenticator, errors));
+        registration.addUrlPatterns("/api/v1/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<AdminKeyFilter> adminKeyFilterRegistration(ApiSettings settings, ErrorBodies errors) {
+        String adminKey = settings.adminKey();
+        if (adminKey == null || adminKey.length() < MIN_ADMIN_KEY_LENGTH) {
+            throw new IllegalStateException("VAI_ADMIN_KEY (vai.admin-key) must be set, with at least "
+                    + MIN_ADMIN_KEY_LENGTH + " characters");
+        }
+        FilterRegistrationBean<AdminKeyFilter> registration =
+                new FilterRegistrationBean<>(new AdminKeyFilter(adminKey, errors));
+        registration.addUrlPatterns("/internal/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+
+    /** Errors Tomcat answers on its own get the API's JSON shape too (see {@link ContainerErrorValve}). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerErrorsAsJson() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ContainerErrorValve.class.getName());
+            }
+        });
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+        resolvers.add(new RequestContextArgumentResolver());
+    }
+
+    private static String secretKey(ApiSettings settings) {
+        String secret = settings.secretKey();
+        if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("VAI_SECRET_KEY (vai.secret-key) must be set, with at least "
+                    + MIN_SECRET_LENGTH + " characters");
+        }
+        return secret;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.vai.api.internal;
+
+import dev.vai.api.auth.Authentication;
+import dev.vai.api.auth.Authenticator;
+import dev.vai.api.lifecycle.IssuedToken;
+import dev.vai.api.lifecycle.TokenLifecycle;
+import dev.vai.api.tokens.CreatedTokenJson;
+import dev.vai.api.tokens.RevokedCountJson;
+import dev.vai.api.web.ApiExceptionHandler;
+import dev.vai.api.web.ApiSettings;
+import dev.vai.api.web.JsonBody;
+import dev.vai.api.web.JsonFields;
+import dev.vai.api.web.PathParameters;
+import dev.vai.api.web.Timestamps;
+import dev.vai.api.web.ValidationError;
+import dev.vai.projection.token.TokenQueries;
+import dev.vai.projection.token.TokenView;
+import dev.vai.token.AccessTokenId;
+import dev.vai.token.InvalidOwnerId;
+import dev.vai.token.InvalidTokenName;
+import dev.vai.token.Lifetime;
+import dev.vai.token.OwnerId;
+import dev.vai.token.RequestContext;
+import dev.vai.token.RevocationReason;
+import dev.vai.token.Revoker;
+import dev.vai.token.TokenName;
+import dev.vai.token.TokenType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The internal API. The admin key was checked by the filter before any of this runs. */
+@RestController
+@RequestMapping("/internal/v1")
+class InternalController {
+
+    static final int MAX_SESSION_MINUTES = 43_200;
+    static final String DEFAULT_SESSION_NAME = "session";
+
+    private final TokenLifecycle lifecycle;
+    private final TokenQueries queries;
+    private final Authenticator authenticator;
+    private final JsonBody bodies;
+    private final ApiSettings settings;
+
+    InternalController(TokenLifecycle lifecycle, TokenQueries queries, Authenticator authenticator, JsonBody bodies,
+            ApiSettings settings) {
+        this.lifecycle = lifecycle;
+        this.queries = queries;
+        this.authenticator = authenticator;
+        this.bodies = bodies;
+        this.settings = settings;
+    }
+
+    @PostMapping("/sessions")
+    ResponseEntity<CreatedTokenJson> mintSession(RequestContext context, HttpServletRequest request) {
+        JsonFields body = bodies.read(request);
+        String userId = body.requiredString("userId");
+        String rawName = body.optionalString("name");
+        Integer minutes = body.optionalInteger("expiresInMinutes", 1, MAX_SESSION_MINUTES);
+        OwnerId owner = null;
+        if (userId != null) {
+            try {
+                owner = new OwnerId(userId);
+            } catch (InvalidOwnerId e) {
+                body.reject("userId", e.getMessage(), ValidationError.typeOf(e.rule()));
+            }
+        }
+        TokenName name = null;
+        try {
+            name = TokenName.of(rawName == null ? DEFAULT_SESSION_NAME : rawName);
+        } catch (InvalidTokenName e) {
+            body.reject("name", e.getMessage(), ValidationError.typeOf(e.rule()));
+        }
+        body.validate();
+
+        Lifetime lifetime = Lifetime.ofMinutes(minutes != null ? minutes : settings.sessionTtlMinutes());
+        IssuedToken issued = lifecycle.issue(owner, TokenType.SESSION, name, lifetime, context);
+        return ResponseEntity.created(URI.create("/api/v1/access-tokens/" + issued.token().id()))
+                .cacheControl(CacheControl.noStore())
+                .header("Pragma", "no-cache")
+                .body(CreatedTokenJson.of(issued));
+    }
+
+    @DeleteMapping("/access-tokens/{token_id}")
+    ResponseEntity<Object> revoke(RequestContext context, @PathVariable("token_id") String tokenId) {
+        AccessTokenId id = PathParameters.tokenId("token_id", tokenId);
+        Optional<TokenView> token = queries.find(id);
+        if (token.isEmpty()) {
+            return ApiExceptionHandler.notFound();
+        }
+        lifecycle.revoke(id, token.get().owner(), Revoker.admin(), RevocationReason.ADMIN, context);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/users/{userId}/access-tokens")
+    RevokedCountJson deprovision(RequestContext context, @PathVariable("userId") String userId) {
+        OwnerId owner = PathParameters.ownerId("userId", userId);
+        return new RevokedCountJson(lifecycle.revokeAll(owner, null, Revoker.admin(), RevocationReason.ADMIN, context));
+    }
+
+    /** RFC 7662 in spirit: anything that is not an active token is just {@code {"active": false}}. */
+    @PostMapping("/introspect")
+    Map<String, Object> introspect(HttpServletRequest request) {
+        JsonFields body = bodies.read(request);
+        String token = body.requiredString("token");
+        body.validate();
+        Authentication authentication = authenticator.authenticate(token, null);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("active", authentication.succeeded());
+        if (authentication.succeeded()) {
+            AccessTokenId id = authentication.caller().tokenId();
+            answer.put("tokenId", id.toString());
+            answer.put("userId", authentication.caller().owner().value());
+            answer.put("tokenType", authentication.caller().type().wireName());
+            answer.put("expiresAt", Timestamps.format(authentication.caller().expiresAt()));
+        }
+        return answer;
+    }
+}

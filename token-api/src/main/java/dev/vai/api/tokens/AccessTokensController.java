@@ -1,0 +1,142 @@
+package dev.vai.api.tokens;
+
+import dev.vai.api.auth.Caller;
+import dev.vai.api.lifecycle.IssuedToken;
+import dev.vai.api.lifecycle.TokenLifecycle;
+import dev.vai.api.web.ApiExceptionHandler;
+import dev.vai.api.web.ApiSettings;
+import dev.vai.api.web.JsonBody;
+import dev.vai.api.web.JsonFields;
+import dev.vai.api.web.PathParameters;
+import dev.vai.api.web.QueryParameters;
+import dev.vai.api.web.ValidationError;
+import dev.vai.projection.token.ListFilter;
+import dev.vai.projection.token.PagePosition;
+import dev.vai.projection.token.TokenQueries;
+import dev.vai.projection.token.TokenView;
+import dev.vai.token.AccessTokenId;
+import dev.vai.token.InvalidTokenName;
+import dev.vai.token.Lifetime;
+import dev.vai.token.RequestContext;
+import dev.vai.token.RevocationReason;
+import dev.vai.token.Revoker;
+import dev.vai.token.TokenName;
+import dev.vai.token.TokenType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The reference API. Every method runs after authentication; it validates its input (422, all problems at once),
+ * then looks the token up (404, the same body whether the token does not exist or belongs to someone else).
+ */
+@RestController
+@RequestMapping(AccessTokensController.PATH)
+class AccessTokensController {
+
+    static final String PATH = "/api/v1/access-tokens";
+    static final String TOKEN_ID = "token_id";
+
+    private final TokenLifecycle lifecycle;
+    private final TokenQueries queries;
+    private final CursorCodec cursors;
+    private final JsonBody bodies;
+    private final ApiSettings settings;
+
+    AccessTokensController(TokenLifecycle lifecycle, TokenQueries queries, CursorCodec cursors, JsonBody bodies,
+            ApiSettings settings) {
+        this.lifecycle = lifecycle;
+        this.queries = queries;
+        this.cursors = cursors;
+        this.bodies = bodies;
+        this.settings = settings;
+    }
+
+    @GetMapping
+    TokenPageJson list(Caller caller, HttpServletRequest request) {
+        QueryParameters query = QueryParameters.of(request);
+        TokenType type = query.oneOf("tokenType", name -> TokenType.fromWireName(name).orElse(null),
+                "'session' or 'api_key'");
+        boolean includeRevoked = query.bool("includeRevoked", false);
+        boolean filterValid = !query.hasErrors();
+        int limit = query.integer("limit", 1, 200, 50);
+        String cursor = query.single("cursor");
+        ListFilter filter = new ListFilter(type, includeRevoked);
+        PagePosition after = null;
+        if (cursor != null && !cursor.isEmpty() && filterValid) {
+            after = cursors.decode(caller.owner(), filter, cursor).orElse(null);
+            if (after == null) {
+                query.reject("cursor", "Invalid cursor: not issued to this caller for this filter",
+                        ValidationError.VALUE_ERROR);
+            }
+        }
+        query.validate();
+
+        List<TokenView> rows = queries.page(caller.owner(), filter, after, limit + 1);
+        boolean more = rows.size() > limit;
+        List<TokenView> page = more ? rows.subList(0, limit) : rows;
+        String nextCursor = more ? cursors.encode(caller.owner(), filter, page.get(page.size() - 1).position()) : null;
+        return new TokenPageJson(page.stream().map(TokenJson::of).toList(), nextCursor);
+    }
+
+    @PostMapping
+    ResponseEntity<CreatedTokenJson> create(Caller caller, RequestContext context, HttpServletRequest request) {
+        JsonFields body = bodies.read(request);
+        String rawName = body.requiredString("name");
+        Integer days = body.optionalInteger("expiresInDays", 1, settings.maxTokenLifetimeDays());
+        TokenName name = null;
+        if (rawName != null) {
+            try {
+                name = TokenName.of(rawName);
+            } catch (InvalidTokenName e) {
+                body.reject("name", e.getMessage(), ValidationError.typeOf(e.rule()));
+            }
+        }
+        body.validate();
+
+        Lifetime lifetime = days != null ? Lifetime.ofDays(days)
+                : settings.defaultTokenLifetimeDays() != null ? Lifetime.ofDays(settings.defaultTokenLifetimeDays())
+                : null;
+        IssuedToken issued = lifecycle.issue(caller.owner(), TokenType.API_KEY, name, lifetime, context);
+        return ResponseEntity.created(URI.create(PATH + "/" + issued.token().id()))
+                .cacheControl(CacheControl.noStore())
+                .header("Pragma", "no-cache")
+                .body(CreatedTokenJson.of(issued));
+    }
+
+    @DeleteMapping
+    RevokedCountJson revokeAll(Caller caller, RequestContext context, HttpServletRequest request) {
+        QueryParameters query = QueryParameters.of(request);
+        boolean excludeCurrent = query.bool("exclude_current", true);
+        query.validate();
+        int revoked = lifecycle.revokeAll(caller.owner(), excludeCurrent ? caller.tokenId() : null,
+                Revoker.owner(caller.tokenId()), RevocationReason.REVOKE_ALL, context);
+        return new RevokedCountJson(revoked);
+    }
+
+    @GetMapping("/{" + TOKEN_ID + "}")
+    ResponseEntity<Object> get(Caller caller, @PathVariable(TOKEN_ID) String tokenId) {
+        AccessTokenId id = PathParameters.tokenId(TOKEN_ID, tokenId);
+        return queries.findOwned(caller.owner(), id)
+                .<ResponseEntity<Object>>map(token -> ResponseEntity.ok(TokenJson.of(token)))
+                .orElseGet(ApiExceptionHandler::notFound);
+    }
+
+    @DeleteMapping("/{" + TOKEN_ID + "}")
+    ResponseEntity<Object> revoke(Caller caller, RequestContext context, @PathVariable(TOKEN_ID) String tokenId) {
+        AccessTokenId id = PathParameters.tokenId(TOKEN_ID, tokenId);
+        if (queries.findOwned(caller.owner(), id).isEmpty()) {
+            return ApiExceptionHandler.notFound();
+        }
+        lifecycle.revoke(id, caller.owner(), Revoker.owner(caller.tokenId()), RevocationReason.OWNER, context);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.vai.api.tokens;
+
+/** How many tokens a revoke-all call revoked itself. */
+public record RevokedCountJson(int revokedCount) {
+}

@@ -1,0 +1,83 @@
+package dev.vai.api.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Typed, strict access to the fields of a JSON object body. Problems are collected under {@code ["body", <name>]}
+ * and {@link #validate()} throws them all at once. Fields that are not asked for are ignored, never honoured.
+ */
+public final class JsonFields {
+
+    private final ObjectNode object;
+    private final List<ValidationError> errors = new ArrayList<>();
+
+    JsonFields(ObjectNode object) {
+        this.object = object;
+    }
+
+    /** The string value; null and an error when absent, null or not a string. */
+    public String requiredString(String name) {
+        JsonNode node = object.get(name);
+        if (node == null || node.isNull()) {
+            errors.add(ValidationError.body(name, "Field required", ValidationError.MISSING));
+            return null;
+        }
+        return string(name, node);
+    }
+
+    /** The string value; null when absent or null; an error when not a string. */
+    public String optionalString(String name) {
+        JsonNode node = object.get(name);
+        return node == null || node.isNull() ? null : string(name, node);
+    }
+
+    private String string(String name, JsonNode node) {
+        if (!node.isTextual()) {
+            errors.add(ValidationError.body(name, "Input should be a valid string", ValidationError.VALUE_ERROR));
+            return null;
+        }
+        return node.textValue();
+    }
+
+    /**
+     * An integer in {@code [min, max]}; null when absent or null. JSON strings, fractions, booleans and numbers
+     * beyond any range are errors; nothing here can overflow.
+     */
+    public Integer optionalInteger(String name, int min, int max) {
+        JsonNode node = object.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber()) {
+            errors.add(ValidationError.body(name, "Input should be a valid integer", ValidationError.INT_PARSING));
+            return null;
+        }
+        BigInteger value = node.bigIntegerValue();
+        if (value.compareTo(BigInteger.valueOf(min)) < 0) {
+            errors.add(ValidationError.body(name, "Input should be greater than or equal to " + min,
+                    ValidationError.GREATER_THAN_EQUAL));
+            return null;
+        }
+        if (value.compareTo(BigInteger.valueOf(max)) > 0) {
+            errors.add(ValidationError.body(name, "Input should be less than or equal to " + max,
+                    ValidationError.LESS_THAN_EQUAL));
+            return null;
+        }
+        return value.intValueExact();
+    }
+
+    /** Lets the caller validate a value of its own and report a problem under this field's name. */
+    public void reject(String name, String msg, String type) {
+        errors.add(ValidationError.body(name, msg, type));
+    }
+
+    public void validate() {
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(errors);
+        }
+    }
+}

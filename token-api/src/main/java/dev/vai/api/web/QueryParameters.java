@@ -1,0 +1,138 @@
+package dev.vai.api.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigInteger;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Strict reading of the query string. Every problem is collected under {@code ["query", <name>]} and
+ * {@link #validate()} throws them all at once. A scalar parameter given twice is an error, not "the last one wins".
+ * The query string is decoded here rather than by the servlet container, which would also read form bodies.
+ */
+public final class QueryParameters {
+
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+    private static final Map<String, Boolean> BOOLEANS = Map.of(
+            "true", true, "1", true, "yes", true, "on", true,
+            "false", false, "0", false, "no", false, "off", false);
+
+    private final Map<String, List<String>> values;
+    private final List<ValidationError> errors = new ArrayList<>();
+
+    private QueryParameters(Map<String, List<String>> values) {
+        this.values = values;
+    }
+
+    public static QueryParameters of(HttpServletRequest request) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        String query = request.getQueryString();
+        if (query != null && !query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                values.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+            }
+        }
+        return new QueryParameters(values);
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "The query string is not correctly percent-encoded");
+        }
+    }
+
+    /** The parameter's one value; null when absent; an error (and null) when repeated. */
+    public String single(String name) {
+        List<String> given = values.get(name);
+        if (given == null) {
+            return null;
+        }
+        if (given.size() > 1) {
+            errors.add(ValidationError.query(name, "Expected a single value, got " + given.size(),
+                    ValidationError.VALUE_ERROR));
+            return null;
+        }
+        return given.get(0);
+    }
+
+    public int integer(String name, int min, int max, int defaultValue) {
+        String text = single(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        if (!INTEGER.matcher(text).matches()) {
+            errors.add(ValidationError.query(name, "Input should be a valid integer", ValidationError.INT_PARSING));
+            return defaultValue;
+        }
+        BigInteger value = new BigInteger(text);
+        if (value.compareTo(BigInteger.valueOf(min)) < 0) {
+            errors.add(ValidationError.query(name, "Input should be greater than or equal to " + min,
+                    ValidationError.GREATER_THAN_EQUAL));
+            return defaultValue;
+        }
+        if (value.compareTo(BigInteger.valueOf(max)) > 0) {
+            errors.add(ValidationError.query(name, "Input should be less than or equal to " + max,
+                    ValidationError.LESS_THAN_EQUAL));
+            return defaultValue;
+        }
+        return value.intValueExact();
+    }
+
+    /** Accepts true/false, 1/0, yes/no, on/off in any case. */
+    public boolean bool(String name, boolean defaultValue) {
+        String text = single(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        Boolean value = BOOLEANS.get(text.toLowerCase(Locale.ROOT));
+        if (value == null) {
+            errors.add(ValidationError.query(name, "Input should be a valid boolean", ValidationError.BOOL_PARSING));
+            return defaultValue;
+        }
+        return value;
+    }
+
+    /** One of a fixed set of names, or null when absent. */
+    public <T> T oneOf(String name, Function<String, T> lookup, String expected) {
+        String text = single(name);
+        if (text == null) {
+            return null;
+        }
+        T value = lookup.apply(text);
+        if (value == null) {
+            errors.add(ValidationError.query(name, "Input should be " + expected, ValidationError.ENUM));
+        }
+        return value;
+    }
+
+    /** Lets the caller parse a value of its own and report a problem under this parameter's name. */
+    public void reject(String name, String msg, String type) {
+        errors.add(ValidationError.query(name, msg, type));
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public void validate() {
+        if (!errors.isEmpty()) {
+            throw new RequestValidationException(errors);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.vai.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vai.token.AccessToken;
+import dev.vai.token.RequestContext;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon without Axon Server: the local command bus, the JPA event store in the application's database (PostgreSQL,
+ * or H2 in dev mode), Jackson with an {@code ObjectMapper} of its own for events, tokens and messages.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /** The aggregate is registered here so that token-domain carries no Spring annotation. */
+    @Bean
+    ConfigurerModule accessTokenAggregate() {
+        return configurer -> configurer.configureAggregate(AccessToken.class);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jacksonSerializer();
+    }
+
+    private static Serializer jacksonSerializer() {
+        ObjectMapper mapper = EventJson.mapper();
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    /** Copies the request context from each command's metadata onto the events it causes. */
+    @Bean
+    CorrelationDataProvider requestContextCorrelation() {
+        return new SimpleCorrelationDataProvider(
+                RequestContext.CLIENT_IP, RequestContext.USER_AGENT, RequestContext.REQUEST_ID);
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+}

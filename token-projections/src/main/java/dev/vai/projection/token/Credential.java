@@ -1,0 +1,35 @@
+package dev.vai.projection.token;
+
+import dev.vai.token.AccessTokenId;
+import dev.vai.token.OwnerId;
+import dev.vai.token.TokenHash;
+import dev.vai.token.TokenType;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What authentication needs to know about the token a hash belongs to. */
+public record Credential(
+        AccessTokenId tokenId,
+        OwnerId owner,
+        TokenType type,
+        TokenHash hash,
+        Instant expiresAt,
+        Instant revokedAt,
+        Instant lastUsedAt) {
+
+    /** For the JPQL constructor expression of {@link CredentialLookup}. */
+    Credential(UUID tokenId, String owner, TokenType type, byte[] hash, Instant expiresAt, Instant revokedAt,
+            Instant lastUsedAt) {
+        this(new AccessTokenId(tokenId), new OwnerId(owner), type, TokenHash.of(hash), expiresAt, revokedAt,
+                lastUsedAt);
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    /** Expired at {@code expiresAt} itself, not one millisecond later. */
+    public boolean isExpiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+}
