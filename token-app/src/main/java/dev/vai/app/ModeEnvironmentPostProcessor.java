@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -30,13 +32,21 @@ import org.springframework.core.env.MapPropertySource;
  *       an admin key and a secret generated once and kept there, owner-readable only, unless given.</li>
  * </ul>
  */
-public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
+public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    /** After application.yml and the command line are read; before anything is built. */
+    public static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 100;
 
     static final String SOURCE = "vaiMode";
     static final String DEV_SECRETS_FILE = "dev-secrets.properties";
     static final int MIN_SECRET_LENGTH = 32;
     static final int MIN_ADMIN_KEY_LENGTH = 24;
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -1,0 +1,202 @@
+package dev.vai.app.api;
+
+import static dev.vai.app.support.Api.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vai.app.support.Api;
+import dev.vai.app.support.Api.Issued;
+import dev.vai.app.support.Api.Response;
+import dev.vai.app.support.EventStore;
+import dev.vai.app.support.ServiceIT;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The reference's five endpoints, used the way a client uses them. */
+@ServiceIT
+class AccessTokenApiIT {
+
+    private static final String TOKENS = "/api/v1/access-tokens";
+    private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Api api;
+    private EventStore events;
+    private Issued alice;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        events = new EventStore(jdbc);
+        alice = api.newUser();
+    }
+
+    @Test
+    void creatingAnApiKeyAnswers201WithTheTokenItsLocationAndThePlaintextOnce() {
+        Response created = api.postJson(TOKENS, "{\"name\": \"  deploy bot  \", \"expiresInDays\": 30}",
+                bearer(alice.plaintext()));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Cache-Control")).isEqualTo("no-store");
+        JsonNode body = created.json();
+        String plaintext = body.get("plaintext").asText();
+        JsonNode token = body.get("token");
+        assertThat(plaintext).matches("vai_k_[0-9A-Za-z]{49}");
+        assertThat(created.header("Location")).isEqualTo(TOKENS + "/" + token.get("id").asText());
+        assertThat(token.get("name").asText()).isEqualTo("deploy bot");
+        assertThat(token.get("tokenType").asText()).isEqualTo("api_key");
+        assertThat(token.get("tokenPrefix").asText()).isEqualTo(plaintext.substring(0, 12));
+        assertThat(token.get("createdAt").asText()).matches(TIMESTAMP);
+        assertThat(token.get("expiresAt").asText()).matches(TIMESTAMP);
+        assertThat(java.time.Duration.between(java.time.Instant.parse(token.get("createdAt").asText()),
+                java.time.Instant.parse(token.get("expiresAt").asText())).toDays()).isEqualTo(30);
+        assertThat(token.get("lastUsedAt").isNull()).isTrue();
+        assertThat(token.get("revokedAt").isNull()).isTrue();
+        assertThat(body.size()).isEqualTo(2);
+        assertThat(token.size()).isEqualTo(8);
+
+        Response read = api.get(created.header("Location"), bearer(alice.plaintext()));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json()).isEqualTo(token);
+        assertThat(read.body()).doesNotContain(plaintext);
+    }
+
+    @Test
+    void aKeyWithoutExpiresInDaysNeverExpires() {
+        Response created = api.postJson(TOKENS, "{\"name\": \"forever\", \"expiresInDays\": null}",
+                bearer(alice.plaintext()));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("token").get("expiresAt").isNull()).isTrue();
+    }
+
+    @Test
+    void theNewKeyAuthenticatesAsItsOwner() {
+        Issued key = api.createApiKey(alice.plaintext(), "ci");
+        Response viaKey = api.get(TOKENS + "/" + alice.id(), "X-API-Key", key.plaintext());
+        assertThat(viaKey.status()).isEqualTo(200);
+        assertThat(viaKey.json().get("tokenType").asText()).isEqualTo("session");
+    }
+
+    @Test
+    void theListingShowsOnlyTheCallersTokensNewestFirst() {
+        Issued bob = api.newUser();
+        api.createApiKey(bob.plaintext(), "bob's");
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(0, api.createApiKey(alice.plaintext(), "key " + i).id());
+        }
+        created.add(alice.id());
+
+        JsonNode page = api.get(TOKENS, bearer(alice.plaintext())).json();
+
+        List<String> ids = new ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").asText()));
+        assertThat(ids).containsExactlyElementsOf(created);
+        assertThat(page.get("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void theListingFiltersByType() {
+        Issued key = api.createApiKey(alice.plaintext(), "ci");
+        JsonNode keys = api.get(TOKENS + "?tokenType=api_key", bearer(alice.plaintext())).json().get("items");
+        JsonNode sessions = api.get(TOKENS + "?tokenType=session", bearer(alice.plaintext())).json().get("items");
+        assertThat(keys).hasSize(1);
+        assertThat(keys.get(0).get("id").asText()).isEqualTo(key.id());
+        assertThat(sessions).hasSize(1);
+        assertThat(sessions.get(0).get("id").asText()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void revokingAnswers204AndTheTokenStopsWorkingAtOnceAndLeavesTheDefaultListing() {
+        Issued key = api.createApiKey(alice.plaintext(), "short-lived");
+        assertThat(api.get(TOKENS, bearer(key.plaintext())).status()).isEqualTo(200);
+
+        Response revoked = api.delete(TOKENS + "/" + key.id(), bearer(alice.plaintext()));
+
+        assertThat(revoked.status()).isEqualTo(204);
+        assertThat(revoked.body()).isEmpty();
+        assertThat(api.get(TOKENS, bearer(key.plaintext())).status()).isEqualTo(401);
+        JsonNode visible = api.get(TOKENS, bearer(alice.plaintext())).json().get("items");
+        assertThat(visible).extracting(item -> item.get("id").asText()).doesNotContain(key.id());
+        JsonNode all = api.get(TOKENS + "?includeRevoked=true", bearer(alice.plaintext())).json().get("items");
+        JsonNode shown = all.get(0);
+        assertThat(shown.get("id").asText()).isEqualTo(key.id());
+        assertThat(shown.get("revokedAt").asText()).matches(TIMESTAMP);
+        assertThat(api.get(TOKENS + "/" + key.id(), bearer(alice.plaintext())).json().get("revokedAt").asText())
+                .isEqualTo(shown.get("revokedAt").asText());
+    }
+
+    @Test
+    void revokingTwiceAnswers204AgainAndAppendsNoSecondEvent() {
+        Issued key = api.createApiKey(alice.plaintext(), "twice");
+        assertThat(api.delete(TOKENS + "/" + key.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
+        assertThat(api.delete(TOKENS + "/" + key.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
+        assertThat(events.eventsOf(key.id())).extracting(EventStore.StoredEvent::type)
+                .containsExactly("AccessTokenIssued", "AccessTokenRevoked");
+    }
+
+    @Test
+    void theRevocationRecordsWhoRevokedWhyAndTheRequestContext() {
+        Issued key = api.createApiKey(alice.plaintext(), "audited");
+        api.delete(TOKENS + "/" + key.id(), bearer(alice.plaintext())[0], bearer(alice.plaintext())[1],
+                "User-Agent", "audit-test/1.0", "X-Request-Id", "req-12345");
+
+        EventStore.StoredEvent revoked = events.eventsOf(key.id()).get(1);
+        assertThat(revoked.payload()).contains("\"reason\":\"OWNER\"").contains(alice.id());
+        assertThat(revoked.metaData()).contains("\"userAgent\":\"audit-test/1.0\"")
+                .contains("\"requestId\":\"req-12345\"").contains("\"clientIp\":\"127.0.0.1\"");
+    }
+
+    @Test
+    void theRequestIdIsEchoedOrMinted() {
+        assertThat(api.get(TOKENS, "X-Request-Id", "abc-123", bearer(alice.plaintext())[0],
+                bearer(alice.plaintext())[1]).header("X-Request-Id")).isEqualTo("abc-123");
+        assertThat(api.get(TOKENS, bearer(alice.plaintext())).header("X-Request-Id")).matches("[0-9a-f-]{36}");
+        assertThat(api.get(TOKENS, "X-Request-Id", "bad id\u00e9", bearer(alice.plaintext())[0],
+                bearer(alice.plaintext())[1]).header("X-Request-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void revokeAllKeepsTheCurrentTokenByDefault() {
+        Issued one = api.createApiKey(alice.plaintext(), "one");
+        Issued two = api.createApiKey(alice.plaintext(), "two");
+
+        Response answer = api.delete(TOKENS, bearer(alice.plaintext()));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("revokedCount").asInt()).isEqualTo(2);
+        assertThat(api.get(TOKENS, bearer(alice.plaintext())).status()).isEqualTo(200);
+        assertThat(api.get(TOKENS, bearer(one.plaintext())).status()).isEqualTo(401);
+        assertThat(api.get(TOKENS, bearer(two.plaintext())).status()).isEqualTo(401);
+        assertThat(events.eventsOf(one.id()).get(1).payload()).contains("\"reason\":\"REVOKE_ALL\"");
+    }
+
+    @Test
+    void revokeAllWithExcludeCurrentFalseRevokesTheCallerToo() {
+        api.createApiKey(alice.plaintext(), "one");
+
+        Response answer = api.delete(TOKENS + "?exclude_current=false", bearer(alice.plaintext()));
+
+        assertThat(answer.json().get("revokedCount").asInt()).isEqualTo(2);
+        assertThat(api.get(TOKENS, bearer(alice.plaintext())).status()).isEqualTo(401);
+    }
+
+    @Test
+    void revokeAllCountsOnlyWhatThisCallRevoked() {
+        Issued one = api.createApiKey(alice.plaintext(), "one");
+        api.delete(TOKENS + "/" + one.id(), bearer(alice.plaintext()));
+        api.createApiKey(alice.plaintext(), "two");
+
+        assertThat(api.delete(TOKENS, bearer(alice.plaintext())).json().get("revokedCount").asInt()).isEqualTo(1);
+        assertThat(api.delete(TOKENS, bearer(alice.plaintext())).json().get("revokedCount").asInt()).isEqualTo(0);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.vai.app.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+/** A real HTTP client for the service under test, with the few shortcuts the tests keep needing. */
+public final class Api {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private final String base;
+    private final String adminKey;
+
+    public Api(int port, String adminKey) {
+        this.base = "http://127.0.0.1:" + port;
+        this.adminKey = adminKey;
+    }
+
+    public Api(int port) {
+        this(port, TestDatabaseEnvironmentPostProcessor.ADMIN_KEY);
+    }
+
+    public record Response(int status, HttpHeaders headers, String body) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON (status " + status + "): " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    /** A token as the create endpoints return it: the plaintext and the token's id. */
+    public record Issued(String plaintext, String id, JsonNode token) {
+    }
+
+    public Response get(String path, String... headers) {
+        return send("GET", path, null, null, headers);
+    }
+
+    public Response delete(String path, String... headers) {
+        return send("DELETE", path, null, null, headers);
+    }
+
+    public Response postJson(String path, String json, String... headers) {
+        return send("POST", path, "application/json", json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                headers);
+    }
+
+    /** {@code headers} are name, value pairs; a name given twice is sent twice. */
+    public Response send(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    public String[] admin() {
+        return new String[] {"X-Admin-Key", adminKey};
+    }
+
+    /** A new user's session, minted through the internal API as the login service would. */
+    public Issued newUser() {
+        return session("user-" + UUID.randomUUID());
+    }
+
+    public Issued session(String userId) {
+        ObjectNode body = JSON.createObjectNode().put("userId", userId);
+        return issued(postJson("/internal/v1/sessions", body.toString(), admin()));
+    }
+
+    public Issued createApiKey(String callerToken, String name) {
+        ObjectNode body = JSON.createObjectNode().put("name", name);
+        return issued(postJson("/api/v1/access-tokens", body.toString(), bearer(callerToken)));
+    }
+
+    private static Issued issued(Response response) {
+        if (response.status() != 201) {
+            throw new AssertionError("Expected 201, got " + response);
+        }
+        JsonNode json = response.json();
+        return new Issued(json.get("plaintext").asText(), json.get("token").get("id").asText(), json.get("token"));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.vai.app.support;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/** The application's real data source, counting the connections it hands out: a request that needs none takes none. */
+public class ConnectionCounter extends DelegatingDataSource {
+
+    private final AtomicLong borrowed = new AtomicLong();
+
+    public ConnectionCounter(DataSource target) {
+        super(target);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        borrowed.incrementAndGet();
+        return super.getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        borrowed.incrementAndGet();
+        return super.getConnection(username, password);
+    }
+
+    public long borrowed() {
+        return borrowed.get();
+    }
+}

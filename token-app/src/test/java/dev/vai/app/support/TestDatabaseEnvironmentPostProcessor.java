@@ -1,0 +1,38 @@
+package dev.vai.app.support;
+
+import dev.vai.app.ModeEnvironmentPostProcessor;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * For tests marked {@code vai.test.postgres=true}: points the application at {@link TestPostgres} in production mode
+ * (with test secrets) before the mode is chosen.
+ */
+public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    public static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
+    public static final String SECRET_KEY = "test-secret-key-0123456789abcdef0123456789";
+
+    @Override
+    public int getOrder() {
+        return ModeEnvironmentPostProcessor.ORDER - 1;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty("vai.test.postgres", Boolean.class, false)) {
+            return;
+        }
+        TestPostgres.Database database = TestPostgres.database();
+        environment.getPropertySources().addFirst(new MapPropertySource("testPostgres", Map.of(
+                "vai.db.url", database.url(),
+                "vai.db.user", database.user(),
+                "vai.db.password", database.password(),
+                "vai.admin-key", ADMIN_KEY,
+                "vai.secret-key", SECRET_KEY)));
+    }
+}
