@@ -6,6 +6,7 @@ import dev.vai.api.lifecycle.IssuedToken;
 import dev.vai.api.lifecycle.TokenLifecycle;
 import dev.vai.api.tokens.CreatedTokenJson;
 import dev.vai.api.tokens.RevokedCountJson;
+import dev.vai.api.tokens.TokenIdParameter;
 import dev.vai.api.web.ApiExceptionHandler;
 import dev.vai.api.web.ApiSettings;
 import dev.vai.api.web.JsonBody;
@@ -25,6 +26,11 @@ import dev.vai.token.RevocationReason;
 import dev.vai.token.Revoker;
 import dev.vai.token.TokenName;
 import dev.vai.token.TokenType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -41,6 +47,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** The internal API. The admin key was checked by the filter before any of this runs. */
 @RestController
 @RequestMapping("/internal/v1")
+@Tag(name = "internal", description = "Our addition, not in the reference: the platform's internal API, for its login"
+        + " service and other services. Requires X-Admin-Key.")
 class InternalController {
 
     static final int MAX_SESSION_MINUTES = 43_200;
@@ -61,6 +69,12 @@ class InternalController {
         this.settings = settings;
     }
 
+    @Operation(operationId = "mintSession", summary = "Mint a session token for a user the caller authenticated",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = InternalJson.MintSession.class))))
+    @ApiResponse(responseCode = "201", description = "Created; the plaintext is shown here only",
+            content = @Content(schema = @Schema(implementation = CreatedTokenJson.class)))
     @PostMapping("/sessions")
     ResponseEntity<CreatedTokenJson> mintSession(RequestContext context, HttpServletRequest request) {
         JsonFields body = bodies.read(request);
@@ -91,8 +105,11 @@ class InternalController {
                 .body(CreatedTokenJson.of(issued));
     }
 
+    @Operation(operationId = "adminRevokeAccessToken", summary = "Revoke any token as the admin (logout, incident)")
+    @ApiResponse(responseCode = "204", description = "Revoked (now or before)")
     @DeleteMapping("/access-tokens/{token_id}")
-    ResponseEntity<Object> revoke(RequestContext context, @PathVariable("token_id") String tokenId) {
+    ResponseEntity<Object> revoke(RequestContext context,
+            @TokenIdParameter @PathVariable("token_id") String tokenId) {
         AccessTokenId id = PathParameters.tokenId("token_id", tokenId);
         Optional<TokenView> token = queries.find(id);
         if (token.isEmpty()) {
@@ -102,6 +119,7 @@ class InternalController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "deprovisionUser", summary = "Revoke every active token of a user (deprovisioning)")
     @DeleteMapping("/users/{userId}/access-tokens")
     RevokedCountJson deprovision(RequestContext context, @PathVariable("userId") String userId) {
         OwnerId owner = PathParameters.ownerId("userId", userId);
@@ -109,6 +127,12 @@ class InternalController {
     }
 
     /** RFC 7662 in spirit: anything that is not an active token is just {@code {"active": false}}. */
+    @Operation(operationId = "introspect", summary = "Check a token for another service of the platform",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = InternalJson.Introspect.class))))
+    @ApiResponse(responseCode = "200", description = "Whether the token is active, and whose it is",
+            content = @Content(schema = @Schema(implementation = InternalJson.Introspection.class)))
     @PostMapping("/introspect")
     Map<String, Object> introspect(HttpServletRequest request) {
         JsonFields body = bodies.read(request);

@@ -132,6 +132,7 @@ public class TokenLifecycle {
                 if (attempt >= ATTEMPTS || !isConflict(e)) {
                     throw e;
                 }
+                log.debug("Write conflict (attempt {} of {}); retrying", attempt, ATTEMPTS);
                 sleepQuietly(attempt * 10L);
             }
         }

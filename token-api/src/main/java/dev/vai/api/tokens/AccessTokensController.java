@@ -22,6 +22,13 @@ import dev.vai.token.RevocationReason;
 import dev.vai.token.Revoker;
 import dev.vai.token.TokenName;
 import dev.vai.token.TokenType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -40,6 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(AccessTokensController.PATH)
+@Tag(name = "access-tokens", description = "The reference API")
 class AccessTokensController {
 
     static final String PATH = "/api/v1/access-tokens";
@@ -60,6 +68,19 @@ class AccessTokensController {
         this.settings = settings;
     }
 
+    @Operation(operationId = "listAccessTokens", summary = "List the caller's access tokens",
+            description = "Newest first (createdAt, then id, descending). Keyset pagination: pass nextCursor back as"
+                    + " cursor; it is signed and bound to the caller and to tokenType and includeRevoked (limit may"
+                    + " change between pages). nextCursor is null exactly when nothing further matches.")
+    @Parameter(in = ParameterIn.QUERY, name = "tokenType", description = "Only tokens of this type",
+            schema = @Schema(type = "string", allowableValues = {"session", "api_key"}))
+    @Parameter(in = ParameterIn.QUERY, name = "includeRevoked",
+            description = "Include revoked tokens (true/false, 1/0, yes/no, on/off, any case)",
+            schema = @Schema(type = "boolean", defaultValue = "false"))
+    @Parameter(in = ParameterIn.QUERY, name = "limit", description = "Page size",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50"))
+    @Parameter(in = ParameterIn.QUERY, name = "cursor", description = "Opaque cursor from a previous page",
+            schema = @Schema(type = "string"))
     @GetMapping
     TokenPageJson list(Caller caller, HttpServletRequest request) {
         QueryParameters query = QueryParameters.of(request);
@@ -87,6 +108,14 @@ class AccessTokensController {
         return new TokenPageJson(page.stream().map(TokenJson::of).toList(), nextCursor);
     }
 
+    @Operation(operationId = "createAccessToken", summary = "Create an API key owned by the caller",
+            description = "The plaintext is in this response and never again (Cache-Control: no-store). Without"
+                    + " expiresInDays the key never expires, unless the server sets a default lifetime.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = CreateAccessTokenJson.class))))
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new token",
+            content = @Content(schema = @Schema(implementation = CreatedTokenJson.class)))
     @PostMapping
     ResponseEntity<CreatedTokenJson> create(Caller caller, RequestContext context, HttpServletRequest request) {
         JsonFields body = bodies.read(request);
@@ -112,6 +141,12 @@ class AccessTokensController {
                 .body(CreatedTokenJson.of(issued));
     }
 
+    @Operation(operationId = "revokeAllAccessTokens", summary = "Revoke every active token of the caller",
+            description = "In bounded batches; revokedCount is the number this call revoked. Idempotent: a call that"
+                    + " failed midway is finished by repeating it.")
+    @Parameter(in = ParameterIn.QUERY, name = "exclude_current",
+            description = "Keep the token that authenticates this request",
+            schema = @Schema(type = "boolean", defaultValue = "true"))
     @DeleteMapping
     RevokedCountJson revokeAll(Caller caller, RequestContext context, HttpServletRequest request) {
         QueryParameters query = QueryParameters.of(request);
@@ -122,16 +157,25 @@ class AccessTokensController {
         return new RevokedCountJson(revoked);
     }
 
+    @Operation(operationId = "getAccessToken", summary = "Get one of the caller's tokens",
+            description = "404 when it does not exist or belongs to another owner (the same body in both cases).")
+    @ApiResponse(responseCode = "200", description = "The token",
+            content = @Content(schema = @Schema(implementation = TokenJson.class)))
     @GetMapping("/{" + TOKEN_ID + "}")
-    ResponseEntity<Object> get(Caller caller, @PathVariable(TOKEN_ID) String tokenId) {
+    ResponseEntity<Object> get(Caller caller, @TokenIdParameter @PathVariable(TOKEN_ID) String tokenId) {
         AccessTokenId id = PathParameters.tokenId(TOKEN_ID, tokenId);
         return queries.findOwned(caller.owner(), id)
                 .<ResponseEntity<Object>>map(token -> ResponseEntity.ok(TokenJson.of(token)))
                 .orElseGet(ApiExceptionHandler::notFound);
     }
 
+    @Operation(operationId = "revokeAccessToken", summary = "Revoke one of the caller's tokens",
+            description = "204 with an empty body; revoking an already revoked token answers 204 again and records"
+                    + " nothing.")
+    @ApiResponse(responseCode = "204", description = "Revoked (now or before)")
     @DeleteMapping("/{" + TOKEN_ID + "}")
-    ResponseEntity<Object> revoke(Caller caller, RequestContext context, @PathVariable(TOKEN_ID) String tokenId) {
+    ResponseEntity<Object> revoke(Caller caller, RequestContext context,
+            @TokenIdParameter @PathVariable(TOKEN_ID) String tokenId) {
         AccessTokenId id = PathParameters.tokenId(TOKEN_ID, tokenId);
         if (queries.findOwned(caller.owner(), id).isEmpty()) {
             return ApiExceptionHandler.notFound();

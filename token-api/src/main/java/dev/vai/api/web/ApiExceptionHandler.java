@@ -103,8 +103,7 @@ public class ApiExceptionHandler {
     public static boolean isUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DataAccessException || t instanceof TransactionException
-                    || t instanceof ConcurrencyException || t instanceof SQLException
-                    || t instanceof jakarta.persistence.PersistenceException) {
+                    || t instanceof ConcurrencyException || t instanceof SQLException) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -1,5 +1,6 @@
 package dev.vai.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors raised outside the controllers (by the servlet container or a filter) get the API's shape too, with the
  * status's reason phrase and nothing else: no exception text, no stack trace.
  */
+@Hidden
 @RestController
 public class JsonErrorController implements ErrorController {
 

@@ -1,12 +1,13 @@
 package dev.vai.app.api;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Api.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
 import dev.vai.app.support.Api.Response;
+import dev.vai.app.support.Api;
 import dev.vai.app.support.EventStore;
 import dev.vai.app.support.ServiceIT;
 import java.util.ArrayList;
@@ -147,8 +148,8 @@ class AccessTokenApiIT {
     @Test
     void theRevocationRecordsWhoRevokedWhyAndTheRequestContext() {
         Issued key = api.createApiKey(alice.plaintext(), "audited");
-        api.delete(TOKENS + "/" + key.id(), bearer(alice.plaintext())[0], bearer(alice.plaintext())[1],
-                "User-Agent", "audit-test/1.0", "X-Request-Id", "req-12345");
+        api.delete(TOKENS + "/" + key.id(), headers(bearer(alice.plaintext()),
+                new String[] {"User-Agent", "audit-test/1.0", "X-Request-Id", "req-12345"}));
 
         EventStore.StoredEvent revoked = events.eventsOf(key.id()).get(1);
         assertThat(revoked.payload()).contains("\"reason\":\"OWNER\"").contains(alice.id());
@@ -158,11 +159,11 @@ class AccessTokenApiIT {
 
     @Test
     void theRequestIdIsEchoedOrMinted() {
-        assertThat(api.get(TOKENS, "X-Request-Id", "abc-123", bearer(alice.plaintext())[0],
-                bearer(alice.plaintext())[1]).header("X-Request-Id")).isEqualTo("abc-123");
+        assertThat(api.get(TOKENS, headers(bearer(alice.plaintext()), new String[] {"X-Request-Id", "abc-123"}))
+                .header("X-Request-Id")).isEqualTo("abc-123");
         assertThat(api.get(TOKENS, bearer(alice.plaintext())).header("X-Request-Id")).matches("[0-9a-f-]{36}");
-        assertThat(api.get(TOKENS, "X-Request-Id", "bad id\u00e9", bearer(alice.plaintext())[0],
-                bearer(alice.plaintext())[1]).header("X-Request-Id")).matches("[0-9a-f-]{36}");
+        assertThat(api.get(TOKENS, headers(bearer(alice.plaintext()), new String[] {"X-Request-Id", "bad id\u00e9"}))
+                .header("X-Request-Id")).matches("[0-9a-f-]{36}");
     }
 
     @Test

@@ -3,9 +3,9 @@ package dev.vai.app.api;
 import static dev.vai.app.support.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
 import dev.vai.app.support.Api.Response;
+import dev.vai.app.support.Api;
 import dev.vai.app.support.ConnectionCounter;
 import dev.vai.app.support.RawHttp;
 import dev.vai.app.support.ServiceIT;

@@ -4,9 +4,9 @@ import static dev.vai.app.support.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
 import dev.vai.app.support.Api.Response;
+import dev.vai.app.support.Api;
 import dev.vai.app.support.ServiceIT;
 import dev.vai.app.support.TestClock;
 import java.time.Instant;

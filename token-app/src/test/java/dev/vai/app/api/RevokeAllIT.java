@@ -3,9 +3,9 @@ package dev.vai.app.api;
 import static dev.vai.app.support.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
 import dev.vai.app.support.Api.Response;
+import dev.vai.app.support.Api;
 import dev.vai.app.support.EventStore;
 import dev.vai.app.support.ServiceIT;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import static dev.vai.app.support.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
 import dev.vai.app.support.Api.Response;
+import dev.vai.app.support.Api;
 import dev.vai.app.support.EventStore;
 import dev.vai.app.support.ServiceIT;
 import java.nio.charset.StandardCharsets;

@@ -94,6 +94,11 @@ public final class Api {
         }
     }
 
+    /** Header pairs from several sources, for one request. */
+    public static String[] headers(String[]... groups) {
+        return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
     public static String[] bearer(String token) {
         return new String[] {"Authorization", "Bearer " + token};
     }

@@ -5,11 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Finds the token a hash belongs to: one indexed lookup on the unique hash, no cache, so revocation is immediate. */
-@Component
+@Repository
 public class CredentialLookup {
 
     @PersistenceContext

@@ -8,14 +8,14 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The queries of the listing and of revoke-all. Every page is one range scan of an index that starts with the owner
  * and follows the listing's order, so page 1000 costs what page 1 costs.
  */
-@Component
+@Repository
 public class TokenQueries {
 
     private static final String ORDER = " order by t.createdAt desc, t.id desc";

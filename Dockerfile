@@ -1,0 +1,20 @@
+# The access-token service, built from this repository. Used by docker-compose.yml.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY token-domain/ token-domain/
+COPY token-projections/ token-projections/
+COPY token-api/ token-api/
+COPY audit-export/ audit-export/
+COPY token-app/ token-app/
+RUN ./mvnw -B -ntp -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /app vai
+WORKDIR /app
+COPY --from=build /src/token-app/target/token-app.jar /app/token-app.jar
+USER vai
+EXPOSE 8080
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Daxoniq.update-checker.disabled=true"
+ENTRYPOINT ["java", "-jar", "/app/token-app.jar"]

@@ -1,0 +1,120 @@
+package dev.vai.api.config;
+
+import dev.vai.api.auth.AdminKeyFilter;
+import dev.vai.api.auth.Caller;
+import dev.vai.api.web.JsonBody;
+import dev.vai.token.RequestContext;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document at {@code /v3/api-docs}: the reference's paths, parameters and schemas as the controllers
+ * declare them, plus what we add, each marked as our addition: the error responses and their two shapes, the three
+ * ways to present a token, and the internal API.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    private static final String ERROR = "Error";
+    private static final String VALIDATION_ERROR = "ValidationError";
+    private static final String ADDITION = " (our addition to the reference)";
+
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, RequestContext.class);
+    }
+
+    @Bean
+    OpenAPI accessTokenOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("vai access tokens").version("v1").description(
+                        "Issues, lists and revokes access tokens. The five operations under /api/v1/access-tokens"
+                                + " follow the vendor's reference; the error responses, the internal API and the"
+                                + " security schemes are our additions and say so."))
+                .components(new Components()
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").description("Authorization: Bearer <token>"))
+                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("X-API-Key"))
+                        .addSecuritySchemes("cookie", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.COOKIE).name("vai_token"))
+                        .addSecuritySchemes("adminKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name(AdminKeyFilter.HEADER)));
+    }
+
+    @Bean
+    OpenApiCustomizer errorResponsesAndSecurity() {
+        return openApi -> {
+            addErrorSchemas(openApi.getComponents());
+            openApi.getPaths().forEach((path, item) ->
+                    item.readOperationsMap().forEach((method, operation) -> addErrors(path, method, operation)));
+        };
+    }
+
+    private static void addErrorSchemas(Components components) {
+        components.addSchemas(ERROR, new ObjectSchema()
+                .description("Every error but validation" + ADDITION)
+                .addProperty("detail", new StringSchema())
+                .required(List.of("detail")));
+        Schema<?> problem = new ObjectSchema()
+                .addProperty("loc", new ArraySchema().items(new StringSchema()).description(
+                        "\"query\", \"body\", \"path\" or \"header\", then the field as the client spelled it"))
+                .addProperty("msg", new StringSchema())
+                .addProperty("type", new StringSchema()._enum(List.of("missing", "string_too_short",
+                        "string_too_long", "string_pattern_mismatch", "greater_than_equal", "less_than_equal",
+                        "int_parsing", "bool_parsing", "uuid_parsing", "enum", "json_invalid", "value_error")))
+                .required(List.of("loc", "msg", "type"));
+        components.addSchemas(VALIDATION_ERROR, new ObjectSchema()
+                .description("Validation errors, every problem at once" + ADDITION)
+                .addProperty("detail", new ArraySchema().items(problem))
+                .required(List.of("detail")));
+    }
+
+    private static void addErrors(String path, PathItem.HttpMethod method, Operation operation) {
+        ApiResponses responses = operation.getResponses();
+        if (path.startsWith("/internal/")) {
+            operation.setSecurity(List.of(new SecurityRequirement().addList("adminKey")));
+            error(responses, "401", "Missing or wrong X-Admin-Key");
+        } else {
+            operation.setSecurity(List.of(new SecurityRequirement().addList("bearer"),
+                    new SecurityRequirement().addList("apiKey"), new SecurityRequirement().addList("cookie")));
+            error(responses, "400", "Different tokens in one request, or a credential header given twice");
+            error(responses, "401", "Missing, malformed, unknown, expired or revoked token; WWW-Authenticate: Bearer");
+        }
+        if (path.contains("{token_id}")) {
+            error(responses, "404", "No such token, or another owner's (the same body in both cases)");
+        }
+        if (method == PathItem.HttpMethod.POST) {
+            error(responses, "413", "Body over " + JsonBody.MAX_BYTES + " bytes");
+            error(responses, "415", "Body that is not application/json");
+        }
+        responses.addApiResponse("422", response("Invalid input", VALIDATION_ERROR));
+        error(responses, "503", "The database cannot be reached; retry (Retry-After)");
+    }
+
+    private static void error(ApiResponses responses, String status, String description) {
+        responses.addApiResponse(status, response(description, ERROR));
+    }
+
+    private static ApiResponse response(String description, String schema) {
+        return new ApiResponse().description(description + ADDITION).content(new Content().addMediaType(
+                "application/json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + schema))));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.vai.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Dockerfile and docker-compose.yml cannot be run here (no Docker engine), so they are checked for what can be
+ * checked: the compose file by docker-compose itself where it is installed, the Dockerfile's sources and output.
+ */
+class DeploymentFilesTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void theComposeFileIsValidAndDemandsBothSecrets() throws Exception {
+        assumeTrue(onPath("docker-compose"), "docker-compose is not installed (Debian package docker-compose)");
+        assertThat(run(withSecrets(), "config", "-q")).isZero();
+        assertThat(run(new String[0], "config", "-q")).as("refuses without the secrets").isNotZero();
+    }
+
+    private static String[] withSecrets() {
+        return new String[] {"VAI_ADMIN_KEY=" + "a".repeat(24), "VAI_SECRET_KEY=" + "s".repeat(32)};
+    }
+
+    private static int run(String[] environment, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("docker-compose", "-f", "docker-compose.yml"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("VAI_"));
+        for (String pair : environment) {
+            String[] parts = pair.split("=", 2);
+            builder.environment().put(parts[0], parts[1]);
+        }
+        Process process = builder.start();
+        process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
+    }
+
+    @Test
+    void theDockerfileCopiesPathsThatExistAndRunsTheJarTheBuildProduces() throws IOException {
+        List<String> lines = Files.readAllLines(ROOT.resolve("Dockerfile"), StandardCharsets.UTF_8);
+        for (String line : lines) {
+            if (line.startsWith("COPY ") && !line.startsWith("COPY --from")) {
+                String[] parts = line.substring(5).trim().split("\\s+");
+                for (int i = 0; i < parts.length - 1; i++) {
+                    assertThat(ROOT.resolve(parts[i])).as(line).exists();
+                }
+            }
+        }
+        assertThat(String.join("\n", lines)).contains("/src/token-app/target/token-app.jar");
+        assertThat(Files.readString(ROOT.resolve("token-app/pom.xml"))).contains("<finalName>token-app</finalName>");
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

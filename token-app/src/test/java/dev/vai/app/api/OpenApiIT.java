@@ -1,0 +1,73 @@
+package dev.vai.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vai.app.support.Api;
+import dev.vai.app.support.ServiceIT;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The OpenAPI document shows the reference's paths, parameters and schemas, and marks our additions. */
+@ServiceIT
+class OpenApiIT {
+
+    @LocalServerPort
+    int port;
+
+    private JsonNode document() {
+        Api.Response response = new Api(port).get("/v3/api-docs");
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static List<String> parameters(JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        operation.path("parameters").forEach(parameter -> names.add(parameter.get("in").asText() + ":"
+                + parameter.get("name").asText()));
+        return names;
+    }
+
+    @Test
+    void theReferencesFiveOperationsAreThereWithTheirParameterNames() {
+        JsonNode paths = document().get("paths");
+        JsonNode collection = paths.get("/api/v1/access-tokens");
+        JsonNode single = paths.get("/api/v1/access-tokens/{token_id}");
+
+        assertThat(parameters(collection.get("get")))
+                .containsExactly("query:tokenType", "query:includeRevoked", "query:limit", "query:cursor");
+        assertThat(collection.get("post").get("requestBody")).isNotNull();
+        assertThat(parameters(collection.get("delete"))).containsExactly("query:exclude_current");
+        assertThat(parameters(single.get("get"))).containsExactly("path:token_id");
+        assertThat(parameters(single.get("delete"))).containsExactly("path:token_id");
+        assertThat(collection.get("post").get("responses").has("201")).isTrue();
+        assertThat(single.get("delete").get("responses").has("204")).isTrue();
+    }
+
+    @Test
+    void theTokenSchemaHasTheReferencesFields() {
+        JsonNode schemas = document().get("components").get("schemas");
+        List<String> fields = new ArrayList<>();
+        schemas.get("AccessToken").get("properties").fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("id", "name", "tokenType", "tokenPrefix", "createdAt", "expiresAt",
+                "lastUsedAt", "revokedAt");
+        assertThat(schemas.get("CreateAccessTokenRequest").get("properties").has("expiresInDays")).isTrue();
+        assertThat(schemas.get("AccessTokenPage").get("properties").has("nextCursor")).isTrue();
+        assertThat(schemas.get("RevokedCount").get("properties").has("revokedCount")).isTrue();
+    }
+
+    @Test
+    void ourAdditionsAreDescribedAsSuch() {
+        JsonNode document = document();
+        JsonNode unauthorized = document.get("paths").get("/api/v1/access-tokens").get("get").get("responses")
+                .get("401");
+        assertThat(unauthorized.get("description").asText()).contains("our addition");
+        assertThat(document.get("components").get("schemas").get("ValidationError")).isNotNull();
+        assertThat(document.get("paths").has("/internal/v1/introspect")).isTrue();
+        assertThat(document.get("paths").has("/error")).isFalse();
+        JsonNode tags = document.get("tags");
+        assertThat(tags.toString()).contains("Our addition, not in the reference");
+    }
+}

@@ -1,0 +1,98 @@
+package dev.vai.app.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import jakarta.persistence.Entity;
+import org.axonframework.config.ProcessingGroup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The design card's shape, checked on the compiled code of every module. ArchUnit's fail-on-empty-should stays on
+ * (see archunit.properties), so a rule whose classes vanished fails instead of passing vacuously.
+ */
+class ArchitectureTest {
+
+    private static final String DOMAIN = "dev.vai.token..";
+    private static final String PROJECTIONS = "dev.vai.projection..";
+    private static final String API = "dev.vai.api..";
+    private static final String APP = "dev.vai.app..";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.vai");
+    }
+
+    @Test
+    void theDomainUsesNoSpringWebJpaJacksonOrKafkaTypes() {
+        ArchRule rule = noClasses().that().resideInAPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "jakarta.persistence..", "jakarta.servlet..",
+                        "com.fasterxml.jackson..", "org.apache.kafka..", "org.hibernate..")
+                .as("token-domain uses no Spring, web, JPA, Jackson or Kafka types");
+        rule.check(classes);
+    }
+
+    @Test
+    void theApiDoesNotReachIntoProjectionInternals() {
+        ArchRule rule = noClasses().that().resideInAPackage(API)
+                .should().dependOnClassesThat(describe("projection internals (entities, event handlers, JPA)",
+                        (JavaClass target) -> target.isAnnotatedWith(Entity.class)
+                                || target.isAnnotatedWith(ProcessingGroup.class)
+                                || target.getPackageName().startsWith("jakarta.persistence")
+                                || target.getPackageName().startsWith("org.springframework.data")))
+                .as("token-api uses the projections' query classes only, never their entities, handlers or JPA");
+        rule.check(classes);
+    }
+
+    @Test
+    void modulesDependOnlyDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("domain").definedBy(DOMAIN)
+                .layer("projections").definedBy(PROJECTIONS)
+                .layer("api").definedBy(API)
+                .layer("app").definedBy(APP)
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("api").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("projections").mayOnlyBeAccessedByLayers("api", "app")
+                .whereLayer("domain").mayOnlyBeAccessedByLayers("projections", "api", "app")
+                .check(classes);
+    }
+
+    @Test
+    void noModuleHasAPackageCycle() {
+        SlicesRuleDefinition.slices().assignedFrom(packagesWithinEachModule())
+                .should().beFreeOfCycles()
+                .check(classes);
+    }
+
+    /** Every package is a slice of the module it belongs to; cycles are looked for between a module's packages. */
+    private static SliceAssignment packagesWithinEachModule() {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getPackageName();
+                return name.startsWith("dev.vai.") ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "the packages of each module";
+            }
+        };
+    }
+}

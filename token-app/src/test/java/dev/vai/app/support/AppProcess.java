@@ -1,0 +1,134 @@
+package dev.vai.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service's real jar ({@code target/token-app.jar}) in a child process the test owns: started with the
+ * environment it is given, watched through its log, stopped gracefully or killed.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    public static final Path JAR = Path.of("target", "token-app.jar");
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private AppProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts the jar on a free port; {@code environment} is added to a copy without any VAI_* variable. */
+    public static AppProcess start(Path workDir, Map<String, String> environment, String... args) {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests with 'verify'");
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Daxoniq.update-checker.disabled=true",
+                "-Duser.home=" + workDir.toAbsolutePath(),
+                "-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port));
+        command.addAll(List.of(args));
+        Path log = workDir.resolve("app-" + port + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("VAI_"));
+        builder.environment().putAll(environment);
+        try {
+            return new AppProcess(builder.start(), log, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Waits until the log contains {@code text}; fails with the log if the process dies or time runs out. */
+    public void awaitLog(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (log().contains(text)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("The service exited (" + process.exitValue() + ") before logging '" + text
+                        + "':\n" + log());
+            }
+            sleep(100);
+        }
+        throw new AssertionError("Timed out waiting for '" + text + "' in the log:\n" + log());
+    }
+
+    /** Waits for the process to exit by itself; its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("Still running after " + timeout + ":\n" + log());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGTERM, then wait for the graceful shutdown. */
+    public void stop() {
+        process.destroy();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
