@@ -158,6 +158,15 @@ class AccessTokenApiIT {
     }
 
     @Test
+    void aForwardedForFromAnUntrustedPeerDoesNotChangeTheRecordedClientAddress() {
+        Issued key = api.createApiKey(alice.plaintext(), "spoofed");
+        api.delete(TOKENS + "/" + key.id(), headers(bearer(alice.plaintext()),
+                new String[] {"X-Forwarded-For", "198.51.100.23"}));
+        assertThat(events.eventsOf(key.id()).get(1).metaData()).contains("\"clientIp\":\"127.0.0.1\"")
+                .doesNotContain("198.51.100.23");
+    }
+
+    @Test
     void theRequestIdIsEchoedOrMinted() {
         assertThat(api.get(TOKENS, headers(bearer(alice.plaintext()), new String[] {"X-Request-Id", "abc-123"}))
                 .header("X-Request-Id")).isEqualTo("abc-123");

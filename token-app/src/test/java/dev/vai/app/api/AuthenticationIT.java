@@ -145,6 +145,26 @@ class AuthenticationIT {
     }
 
     @Test
+    void unknownRevokedAndExpiredTokensTakeTheSamePathOneLookupEach() {
+        ConnectionCounter connections = (ConnectionCounter) dataSource;
+        Issued revoked = api.createApiKey(alice.plaintext(), "revoked");
+        api.delete(TOKENS + "/" + revoked.id(), bearer(alice.plaintext()));
+        String expiring = api.postJson(TOKENS, "{\"name\":\"expiring\",\"expiresInDays\":1}",
+                bearer(alice.plaintext())).json().get("plaintext").asText();
+        Issued unknown = api.newUser();
+        api.delete(TOKENS + "?exclude_current=false", bearer(unknown.plaintext()));
+        usage.flush();
+        clock.set(Instant.now().plus(Duration.ofDays(2)));
+
+        for (String token : new String[] {revoked.plaintext(), expiring, unknown.plaintext()}) {
+            long before = connections.borrowed();
+            Response answer = api.get(TOKENS, bearer(token));
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(connections.borrowed() - before).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aTokenExpiresAtItsExpiryInstantNotAMillisecondLater() {
         Issued key = api.createApiKey(alice.plaintext(), "expiring");
         Response created = api.postJson(TOKENS, "{\"name\":\"one day\",\"expiresInDays\":1}", bearer(alice.plaintext()));

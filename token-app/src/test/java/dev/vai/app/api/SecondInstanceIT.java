@@ -1,0 +1,84 @@
+package dev.vai.app.api;
+
+import static dev.vai.app.support.Api.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vai.app.support.Api;
+import dev.vai.app.support.Api.Issued;
+import dev.vai.app.support.AppProcess;
+import dev.vai.app.support.ServiceIT;
+import dev.vai.app.support.TestDatabaseEnvironmentPostProcessor;
+import dev.vai.app.support.TestPostgres;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Security checklist row 14 across instances: a token revoked through one instance is refused by another on its very
+ * next request (the bound is zero: authentication has no cache and the read model commits with the revocation).
+ * Instance A runs in the test JVM, instance B is the real jar in a child process on the same database.
+ */
+@ServiceIT
+class SecondInstanceIT {
+
+    private static final String TOKENS = "/api/v1/access-tokens";
+
+    @TempDir
+    static Path workDir;
+    private static AppProcess instanceB;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startSecondInstance() {
+        TestPostgres.Database database = TestPostgres.database();
+        instanceB = AppProcess.start(workDir, Map.of(
+                "VAI_DB_URL", database.url(),
+                "VAI_DB_USER", database.user(),
+                "VAI_DB_PASSWORD", database.password(),
+                "VAI_ADMIN_KEY", TestDatabaseEnvironmentPostProcessor.ADMIN_KEY,
+                "VAI_SECRET_KEY", TestDatabaseEnvironmentPostProcessor.SECRET_KEY));
+        instanceB.awaitLog("Started TokenServiceApplication", Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        instanceB.close();
+    }
+
+    @Test
+    void aTokenRevokedThroughOneInstanceIsRefusedByTheOtherOnItsVeryNextRequest() {
+        Api a = new Api(port);
+        Api b = new Api(instanceB.port());
+        Issued alice = a.newUser();
+        for (int i = 0; i < 5; i++) {
+            Issued key = b.createApiKey(alice.plaintext(), "key " + i);
+            assertThat(b.get(TOKENS, bearer(key.plaintext())).status()).isEqualTo(200);
+            assertThat(a.delete(TOKENS + "/" + key.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
+            assertThat(b.get(TOKENS, bearer(key.plaintext())).status()).isEqualTo(401);
+        }
+        Issued other = a.createApiKey(alice.plaintext(), "the other way");
+        assertThat(b.delete(TOKENS + "/" + other.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
+        assertThat(a.get(TOKENS, bearer(other.plaintext())).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aCursorFromOneInstanceWorksOnTheOther() {
+        Api a = new Api(port);
+        Api b = new Api(instanceB.port());
+        Issued alice = a.newUser();
+        for (int i = 0; i < 3; i++) {
+            a.createApiKey(alice.plaintext(), "key " + i);
+        }
+        String cursor = a.get(TOKENS + "?limit=2", bearer(alice.plaintext())).json().get("nextCursor").asText();
+        Api.Response next = b.get(TOKENS + "?limit=2&cursor=" + cursor, bearer(alice.plaintext()));
+        assertThat(next.status()).isEqualTo(200);
+        assertThat(next.json().get("items")).hasSize(2);
+    }
+}
