@@ -13,12 +13,9 @@ import dev.vai.api.web.JsonBody;
 import dev.vai.api.web.JsonFields;
 import dev.vai.api.web.PathParameters;
 import dev.vai.api.web.Timestamps;
-import dev.vai.api.web.ValidationError;
 import dev.vai.projection.token.TokenQueries;
 import dev.vai.projection.token.TokenView;
 import dev.vai.token.AccessTokenId;
-import dev.vai.token.InvalidOwnerId;
-import dev.vai.token.InvalidTokenName;
 import dev.vai.token.Lifetime;
 import dev.vai.token.OwnerId;
 import dev.vai.token.RequestContext;
@@ -78,23 +75,10 @@ class InternalController {
     @PostMapping("/sessions")
     ResponseEntity<CreatedTokenJson> mintSession(RequestContext context, HttpServletRequest request) {
         JsonFields body = bodies.read(request);
-        String userId = body.requiredString("userId");
+        OwnerId owner = body.valueOf("userId", body.requiredString("userId"), OwnerId::new);
         String rawName = body.optionalString("name");
+        TokenName name = body.valueOf("name", rawName == null ? DEFAULT_SESSION_NAME : rawName, TokenName::of);
         Integer minutes = body.optionalInteger("expiresInMinutes", 1, MAX_SESSION_MINUTES);
-        OwnerId owner = null;
-        if (userId != null) {
-            try {
-                owner = new OwnerId(userId);
-            } catch (InvalidOwnerId e) {
-                body.reject("userId", e.getMessage(), ValidationError.typeOf(e.rule()));
-            }
-        }
-        TokenName name = null;
-        try {
-            name = TokenName.of(rawName == null ? DEFAULT_SESSION_NAME : rawName);
-        } catch (InvalidTokenName e) {
-            body.reject("name", e.getMessage(), ValidationError.typeOf(e.rule()));
-        }
         body.validate();
 
         Lifetime lifetime = Lifetime.ofMinutes(minutes != null ? minutes : settings.sessionTtlMinutes());

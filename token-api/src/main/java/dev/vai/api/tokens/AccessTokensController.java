@@ -15,7 +15,6 @@ import dev.vai.projection.token.PagePosition;
 import dev.vai.projection.token.TokenQueries;
 import dev.vai.projection.token.TokenView;
 import dev.vai.token.AccessTokenId;
-import dev.vai.token.InvalidTokenName;
 import dev.vai.token.Lifetime;
 import dev.vai.token.RequestContext;
 import dev.vai.token.RevocationReason;
@@ -119,16 +118,8 @@ class AccessTokensController {
     @PostMapping
     ResponseEntity<CreatedTokenJson> create(Caller caller, RequestContext context, HttpServletRequest request) {
         JsonFields body = bodies.read(request);
-        String rawName = body.requiredString("name");
+        TokenName name = body.valueOf("name", body.requiredString("name"), TokenName::of);
         Integer days = body.optionalInteger("expiresInDays", 1, settings.maxTokenLifetimeDays());
-        TokenName name = null;
-        if (rawName != null) {
-            try {
-                name = TokenName.of(rawName);
-            } catch (InvalidTokenName e) {
-                body.reject("name", e.getMessage(), ValidationError.typeOf(e.rule()));
-            }
-        }
         body.validate();
 
         Lifetime lifetime = days != null ? Lifetime.ofDays(days)

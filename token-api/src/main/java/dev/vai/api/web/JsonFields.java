@@ -2,9 +2,11 @@ package dev.vai.api.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vai.token.InvalidText;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Typed, strict access to the fields of a JSON object body. Problems are collected under {@code ["body", <name>]}
@@ -57,22 +59,28 @@ public final class JsonFields {
             return null;
         }
         BigInteger value = node.bigIntegerValue();
-        if (value.compareTo(BigInteger.valueOf(min)) < 0) {
-            errors.add(ValidationError.body(name, "Input should be greater than or equal to " + min,
-                    ValidationError.GREATER_THAN_EQUAL));
-            return null;
-        }
-        if (value.compareTo(BigInteger.valueOf(max)) > 0) {
-            errors.add(ValidationError.body(name, "Input should be less than or equal to " + max,
-                    ValidationError.LESS_THAN_EQUAL));
+        ValidationError outOfRange = ValidationError.outOfRange(List.of("body", name), value, min, max);
+        if (outOfRange != null) {
+            errors.add(outOfRange);
             return null;
         }
         return value.intValueExact();
     }
 
-    /** Lets the caller validate a value of its own and report a problem under this field's name. */
-    public void reject(String name, String msg, String type) {
-        errors.add(ValidationError.body(name, msg, type));
+    /**
+     * Makes a value object of a text field ({@code TokenName::of}, {@code OwnerId::new}); null, and an error under
+     * the field's name, when the text breaks one of its rules. Null text (already reported) gives null.
+     */
+    public <T> T valueOf(String name, String text, Function<String, T> factory) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return factory.apply(text);
+        } catch (InvalidText e) {
+            errors.add(ValidationError.body(name, e.getMessage(), ValidationError.typeOf(e.rule())));
+            return null;
+        }
     }
 
     public void validate() {

@@ -81,14 +81,9 @@ public final class QueryParameters {
             return defaultValue;
         }
         BigInteger value = new BigInteger(text);
-        if (value.compareTo(BigInteger.valueOf(min)) < 0) {
-            errors.add(ValidationError.query(name, "Input should be greater than or equal to " + min,
-                    ValidationError.GREATER_THAN_EQUAL));
-            return defaultValue;
-        }
-        if (value.compareTo(BigInteger.valueOf(max)) > 0) {
-            errors.add(ValidationError.query(name, "Input should be less than or equal to " + max,
-                    ValidationError.LESS_THAN_EQUAL));
+        ValidationError outOfRange = ValidationError.outOfRange(List.of("query", name), value, min, max);
+        if (outOfRange != null) {
+            errors.add(outOfRange);
             return defaultValue;
         }
         return value.intValueExact();

@@ -1,6 +1,7 @@
 package dev.vai.api.web;
 
 import dev.vai.token.TextRule;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -29,6 +30,17 @@ public record ValidationError(List<String> loc, String msg, String type) {
             case TOO_LONG -> STRING_TOO_LONG;
             case FORBIDDEN_CHARACTER -> STRING_PATTERN_MISMATCH;
         };
+    }
+
+    /** The error for an integer outside {@code [min, max]} at {@code loc}; null when it is inside. */
+    static ValidationError outOfRange(List<String> loc, BigInteger value, int min, int max) {
+        if (value.compareTo(BigInteger.valueOf(min)) < 0) {
+            return new ValidationError(loc, "Input should be greater than or equal to " + min, GREATER_THAN_EQUAL);
+        }
+        if (value.compareTo(BigInteger.valueOf(max)) > 0) {
+            return new ValidationError(loc, "Input should be less than or equal to " + max, LESS_THAN_EQUAL);
+        }
+        return null;
     }
 
     public static ValidationError query(String name, String msg, String type) {

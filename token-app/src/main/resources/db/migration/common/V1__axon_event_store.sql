@@ -1,4 +1,5 @@
--- Axon's tables on PostgreSQL: serialized columns are bytea (never oid, see META-INF/axon-orm.xml).
+-- Axon's tables, the same on PostgreSQL and H2 (which reads bytea as binary varying). Serialized columns are bytea,
+-- never oid: see META-INF/axon-orm.xml.
 
 -- Increment 1: the global index must follow commit order as closely as possible (streaming processors rely on it).
 create sequence domain_event_entry_seq start with 1 increment by 1;
