@@ -20,12 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Dev mode only: once the server listens, writes a demo user's session token and the admin key to
+ * Dev mode only: once the service is ready, writes a demo user's session token and the admin key to
  * {@value #FILE} in the data directory (owner-readable only) and logs the file's path with a curl line that reads it.
  * The secrets themselves never reach the log. A still-valid demo session from an earlier start is kept.
  */
@@ -54,10 +54,7 @@ class DevModeCredentials {
     }
 
     @EventListener
-    void onServerStarted(WebServerInitializedEvent event) {
-        if (event.getApplicationContext().getServerNamespace() != null) {
-            return; // a management port of its own, not the API's
-        }
+    void onReady(ApplicationReadyEvent event) {
         String token = reusableDemoToken();
         if (token == null) {
             IssuedToken issued = lifecycle.issue(DEMO_USER, TokenType.SESSION, TokenName.of("dev-mode demo session"),
@@ -65,7 +62,8 @@ class DevModeCredentials {
             token = issued.plaintext().reveal();
         }
         write(token);
-        String url = "http://localhost:" + event.getWebServer().getPort();
+        String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port");
+        String url = "http://localhost:" + port;
         log.info("Dev mode: a demo session token (user '{}') and the admin key are in {} (readable by you only)."
                 + " Try:  . {} && curl -H \"Authorization: Bearer $DEMO_TOKEN\" {}/api/v1/access-tokens",
                 DEMO_USER, file, file, url);

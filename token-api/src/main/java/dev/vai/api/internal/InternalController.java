@@ -29,11 +29,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,10 +81,7 @@ class InternalController {
 
         Lifetime lifetime = Lifetime.ofMinutes(minutes != null ? minutes : settings.sessionTtlMinutes());
         IssuedToken issued = lifecycle.issue(owner, TokenType.SESSION, name, lifetime, context);
-        return ResponseEntity.created(URI.create("/api/v1/access-tokens/" + issued.token().id()))
-                .cacheControl(CacheControl.noStore())
-                .header("Pragma", "no-cache")
-                .body(CreatedTokenJson.of(issued));
+        return CreatedTokenJson.created(issued);
     }
 
     @Operation(operationId = "adminRevokeAccessToken", summary = "Revoke any token as the admin (logout, incident)")

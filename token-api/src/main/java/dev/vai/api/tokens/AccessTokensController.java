@@ -29,9 +29,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -126,10 +124,7 @@ class AccessTokensController {
                 : settings.defaultTokenLifetimeDays() != null ? Lifetime.ofDays(settings.defaultTokenLifetimeDays())
                 : null;
         IssuedToken issued = lifecycle.issue(caller.owner(), TokenType.API_KEY, name, lifetime, context);
-        return ResponseEntity.created(URI.create(PATH + "/" + issued.token().id()))
-                .cacheControl(CacheControl.noStore())
-                .header("Pragma", "no-cache")
-                .body(CreatedTokenJson.of(issued));
+        return CreatedTokenJson.created(issued);
     }
 
     @Operation(operationId = "revokeAllAccessTokens", summary = "Revoke every active token of the caller",

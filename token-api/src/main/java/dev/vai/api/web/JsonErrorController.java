@@ -20,7 +20,7 @@ public class JsonErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer value ? value : 500;
+        int status = code instanceof Integer value ? value : 404; // asked for directly: there is nothing here
         if (status < 400) {
             status = 500;
         }
