@@ -26,10 +26,13 @@ import org.springframework.core.env.MapPropertySource;
  * Chooses the mode and supplies what it implies, before any bean exists.
  *
  * <ul>
- *   <li><b>Production</b> ({@code VAI_DB_URL} set): PostgreSQL at that URL; {@code VAI_DB_USER}, {@code VAI_ADMIN_KEY}
- *       and {@code VAI_SECRET_KEY} are required, and start-up stops naming whichever is missing.</li>
+ *   <li><b>Production</b> ({@code VAI_DB_URL} set): PostgreSQL at that URL, Kafka at {@code VAI_KAFKA_BOOTSTRAP};
+ *       {@code VAI_DB_USER}, {@code VAI_KAFKA_BOOTSTRAP}, {@code VAI_ADMIN_KEY} and {@code VAI_SECRET_KEY} are
+ *       required, and start-up stops naming whichever is missing.</li>
  *   <li><b>Dev</b> (no {@code VAI_DB_URL}): H2 in the data directory ({@code VAI_DATA_DIR}, default {@code ./data});
- *       an admin key and a secret generated once and kept there, owner-readable only, unless given.</li>
+ *       an admin key and a secret generated once and kept there, owner-readable only, unless given; a Kafka broker
+ *       in the process on {@code localhost:VAI_DEV_KAFKA_PORT} (9092), its data in the data directory, unless
+ *       {@code VAI_KAFKA_BOOTSTRAP} names one.</li>
  * </ul>
  */
 public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -65,6 +68,10 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
         String user = environment.getProperty("vai.db.user");
         if (user == null || user.isBlank()) {
             problems.add("VAI_DB_USER is not set");
+        }
+        String kafka = environment.getProperty("vai.kafka.bootstrap");
+        if (kafka == null || kafka.isBlank()) {
+            problems.add("VAI_KAFKA_BOOTSTRAP is not set");
         }
         checkSecret(environment.getProperty("vai.admin-key"), "VAI_ADMIN_KEY", MIN_ADMIN_KEY_LENGTH, problems);
         checkSecret(environment.getProperty("vai.secret-key"), "VAI_SECRET_KEY", MIN_SECRET_LENGTH, problems);
@@ -107,9 +114,27 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
         }
         derived.put(Mode.PROPERTY, Mode.DEV.name().toLowerCase());
         derived.put("vai.data-dir", dataDir.toString());
+        String kafka = environment.getProperty("vai.kafka.bootstrap");
+        if (kafka == null || kafka.isBlank()) {
+            String port = environment.getProperty("vai.dev-kafka-port", "9092");
+            derived.put("vai.dev.kafka-broker", "true");
+            derived.put("vai.dev.kafka-port", port);
+            derived.put("vai.kafka.bootstrap", "localhost:" + port);
+            // a one-node broker: the topic is ours to create, with one replica
+            putIfUnset(environment, derived, "vai.audit.create-topic", "true");
+            putIfUnset(environment, derived, "vai.audit.topic-partitions", "3");
+            putIfUnset(environment, derived, "vai.audit.topic-replication-factor", "1");
+        }
         derived.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("vai") + ";DB_CLOSE_ON_EXIT=FALSE");
         derived.put("spring.datasource.username", "sa");
         derived.put("spring.datasource.password", "");
+    }
+
+    private static void putIfUnset(ConfigurableEnvironment environment, Map<String, Object> derived, String name,
+            String value) {
+        if (environment.getProperty(name) == null) {
+            derived.put(name, value);
+        }
     }
 
     static void createPrivateDirectory(Path dir) {

@@ -1,19 +1,47 @@
 package dev.vai.app;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import java.util.Arrays;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The access-token service: every module under {@code dev.vai}, one process. */
+/**
+ * The access-token service: every module under {@code dev.vai}, one process. Two subcommands share the jar:
+ * {@code audit-tail} prints the audit stream; {@code dev-kafka} runs dev mode's broker alone.
+ */
 @SpringBootApplication(scanBasePackages = "dev.vai")
 @AutoConfigurationPackage(basePackages = "dev.vai")
 public class TokenServiceApplication {
 
-    public static void main(String[] args) {
+    private static final Map<String, String> SUBCOMMANDS = Map.of(
+            "audit-tail", "dev.vai.export.kafka.AuditTail",
+            "dev-kafka", "dev.vai.devbroker.DevKafkaBroker");
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
+            quietLogging();
+            // by name, so that neither class (nor Kafka's server classes) loads unless asked for
+            Class.forName(SUBCOMMANDS.get(args[0])).getMethod("main", String[].class)
+                    .invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         // Axon 4.12+ phones home at start-up unless told not to; a token service should not.
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
         SpringApplication.run(TokenServiceApplication.class, args);
+    }
+
+    /** A subcommand's output is its own lines; Kafka's clients and server log only warnings next to them. */
+    private static void quietLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+            logging.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+            logging.getLogger("dev.vai").setLevel(Level.INFO);
+        }
     }
 }

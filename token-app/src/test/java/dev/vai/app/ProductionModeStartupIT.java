@@ -21,6 +21,7 @@ class ProductionModeStartupIT {
             assertThat(app.awaitExit(Duration.ofSeconds(60))).isNotZero();
             assertThat(app.log()).contains("APPLICATION FAILED TO START")
                     .contains("VAI_DB_USER is not set")
+                    .contains("VAI_KAFKA_BOOTSTRAP is not set")
                     .contains("VAI_ADMIN_KEY is not set")
                     .contains("VAI_SECRET_KEY is not set")
                     .doesNotContain("\tat ");
@@ -30,7 +31,8 @@ class ProductionModeStartupIT {
     @Test
     void aSecretThatIsTooShortIsRefusedToo() {
         try (AppProcess app = AppProcess.start(workDir, Map.of("VAI_DB_URL", "jdbc:postgresql://127.0.0.1:1/none",
-                "VAI_DB_USER", "vai", "VAI_ADMIN_KEY", "short", "VAI_SECRET_KEY", "x".repeat(40)))) {
+                "VAI_DB_USER", "vai", "VAI_KAFKA_BOOTSTRAP", "localhost:1", "VAI_ADMIN_KEY", "short",
+                "VAI_SECRET_KEY", "x".repeat(40)))) {
             assertThat(app.awaitExit(Duration.ofSeconds(60))).isNotZero();
             assertThat(app.log()).contains("VAI_ADMIN_KEY must have at least 24 characters")
                     .doesNotContain("short\"").doesNotContain("x".repeat(40));

@@ -2,6 +2,7 @@ package dev.vai.token;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -15,6 +16,11 @@ public class AccessToken {
     @AggregateIdentifier
     private AccessTokenId tokenId;
     private OwnerId owner;
+    private TokenType type;
+    private TokenName name;
+    private TokenPrefix prefix;
+    private Instant issuedAt;
+    private Instant expiresAt;
     private boolean revoked;
 
     protected AccessToken() {
@@ -45,8 +51,8 @@ public class AccessToken {
         if (revoked) {
             return false;
         }
-        apply(new AccessTokenRevoked(
-                command.tokenId(), owner, command.revoker(), command.reason(), command.revokedAt()));
+        apply(new AccessTokenRevoked(command.tokenId(), owner, command.revoker(), command.reason(),
+                command.revokedAt(), type, name, prefix, issuedAt, expiresAt));
         return true;
     }
 
@@ -54,6 +60,11 @@ public class AccessToken {
     void on(AccessTokenIssued event) {
         tokenId = event.tokenId();
         owner = event.owner();
+        type = event.type();
+        name = event.name();
+        prefix = event.prefix();
+        issuedAt = event.issuedAt();
+        expiresAt = event.expiresAt();
     }
 
     @EventSourcingHandler

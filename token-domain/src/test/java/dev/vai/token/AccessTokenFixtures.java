@@ -33,6 +33,12 @@ final class AccessTokenFixtures {
     }
 
     static AccessTokenRevoked revokedByAlice() {
-        return new AccessTokenRevoked(TOKEN, ALICE, Revoker.owner(CALLER_TOKEN), RevocationReason.OWNER, LATER);
+        return revoked(Revoker.owner(CALLER_TOKEN), RevocationReason.OWNER);
+    }
+
+    /** The revocation of the API key {@link #apiKeyIssuedToAlice()} issued, by whom and why. */
+    static AccessTokenRevoked revoked(Revoker revoker, RevocationReason reason) {
+        return new AccessTokenRevoked(TOKEN, ALICE, revoker, reason, LATER, TokenType.API_KEY,
+                TokenName.of("ci deploy"), PREFIX, ISSUED_AT, null);
     }
 }

@@ -29,4 +29,9 @@ final class InternalJson {
             @Schema(allowableValues = {"session", "api_key"}) String tokenType,
             @Schema(format = "date-time", nullable = true) String expiresAt) {
     }
+
+    @Schema(name = "AuditReplayRequest")
+    record Replay(@Schema(nullable = true, format = "date-time",
+            description = "Re-export the events since then; null: from the beginning") String from) {
+    }
 }

@@ -83,6 +83,11 @@ public final class JsonFields {
         }
     }
 
+    /** Lets the caller validate a value of its own and report a problem under this field's name. */
+    public void reject(String name, String msg, String type) {
+        errors.add(ValidationError.body(name, msg, type));
+    }
+
     public void validate() {
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);

@@ -7,7 +7,8 @@ import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
 import dev.vai.app.support.AppProcess;
 import dev.vai.app.support.ServiceIT;
-import dev.vai.app.support.TestDatabaseEnvironmentPostProcessor;
+import dev.vai.app.support.TestServicesEnvironmentPostProcessor;
+import dev.vai.app.support.TestKafka;
 import dev.vai.app.support.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,8 +43,10 @@ class SecondInstanceIT {
                 "VAI_DB_URL", database.url(),
                 "VAI_DB_USER", database.user(),
                 "VAI_DB_PASSWORD", database.password(),
-                "VAI_ADMIN_KEY", TestDatabaseEnvironmentPostProcessor.ADMIN_KEY,
-                "VAI_SECRET_KEY", TestDatabaseEnvironmentPostProcessor.SECRET_KEY));
+                "VAI_KAFKA_BOOTSTRAP", TestKafka.bootstrap(),
+                "VAI_ADMIN_KEY", TestServicesEnvironmentPostProcessor.ADMIN_KEY,
+                "VAI_SECRET_KEY", TestServicesEnvironmentPostProcessor.SECRET_KEY),
+                "-Xlog:class+load=info");
         instanceB.awaitLog("Started TokenServiceApplication", Duration.ofSeconds(90));
     }
 
@@ -66,6 +69,17 @@ class SecondInstanceIT {
         Issued other = a.createApiKey(alice.plaintext(), "the other way");
         assertThat(b.delete(TOKENS + "/" + other.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
         assertThat(a.get(TOKENS, bearer(other.plaintext())).status()).isEqualTo(401);
+    }
+
+    @Test
+    void productionModeNeverLoadsTheDevBrokerOrKafkasServerClasses() {
+        String loaded = instanceB.log();
+        assertThat(loaded).as("class loading is logged").contains("[class,load] dev.vai.export.outbox.OutboxDrainer ");
+        // (Scala's own classes may load: Spring Data probes for scala.Option once the library is on the class path.)
+        assertThat(loaded).doesNotContain("[class,load] dev.vai.devbroker.DevKafkaBroker")
+                .doesNotContain("[class,load] kafka.")
+                .doesNotContain("[class,load] org.apache.kafka.server.")
+                .doesNotContain("[class,load] org.apache.kafka.raft.");
     }
 
     @Test

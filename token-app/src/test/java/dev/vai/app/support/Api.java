@@ -32,7 +32,7 @@ public final class Api {
     }
 
     public Api(int port) {
-        this(port, TestDatabaseEnvironmentPostProcessor.ADMIN_KEY);
+        this(port, TestServicesEnvironmentPostProcessor.ADMIN_KEY);
     }
 
     public record Response(int status, HttpHeaders headers, String body) {

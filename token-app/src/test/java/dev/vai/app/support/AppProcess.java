@@ -29,8 +29,11 @@ public final class AppProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the jar on a free port; {@code environment} is added to a copy without any VAI_* variable. */
-    public static AppProcess start(Path workDir, Map<String, String> environment, String... args) {
+    /**
+     * Starts the jar on a free port; {@code environment} is added to a copy without any VAI_* variable;
+     * {@code jvmOptions} go before {@code -jar}.
+     */
+    public static AppProcess start(Path workDir, Map<String, String> environment, String... jvmOptions) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests with 'verify'");
         }
@@ -38,9 +41,9 @@ public final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Daxoniq.update-checker.disabled=true",
-                "-Duser.home=" + workDir.toAbsolutePath(),
-                "-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port));
-        command.addAll(List.of(args));
+                "-Duser.home=" + workDir.toAbsolutePath()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port));
         Path log = workDir.resolve("app-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())

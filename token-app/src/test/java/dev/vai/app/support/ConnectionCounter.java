@@ -6,7 +6,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
-/** The application's real data source, counting the connections it hands out: a request that needs none takes none. */
+/**
+ * The application's real data source, counting the connections it hands out to HTTP request threads (Tomcat's
+ * {@code *-exec-*} workers; background work such as the audit drainer is not counted): a request that needs none
+ * takes none.
+ */
 public class ConnectionCounter extends DelegatingDataSource {
 
     private final AtomicLong borrowed = new AtomicLong();
@@ -17,14 +21,20 @@ public class ConnectionCounter extends DelegatingDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        borrowed.incrementAndGet();
+        count();
         return super.getConnection();
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        borrowed.incrementAndGet();
+        count();
         return super.getConnection(username, password);
+    }
+
+    private void count() {
+        if (Thread.currentThread().getName().contains("-exec-")) {
+            borrowed.incrementAndGet();
+        }
     }
 
     public long borrowed() {

@@ -4,16 +4,19 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole service in production mode on a real PostgreSQL ({@link TestPostgres}), listening on a random port.
- * Every class with this annotation shares one application context.
+ * The whole service in production mode on a real PostgreSQL ({@link TestPostgres}) and a real Kafka broker
+ * ({@link TestKafka}), listening on a random port, with its metrics at {@code /actuator/prometheus}. Every class with
+ * this annotation shares one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vai.test.postgres=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vai.test.services=true")
+@AutoConfigureObservability
 @Import(TestInfrastructure.class)
 public @interface ServiceIT {
 }

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The PostgreSQL the integration tests use, found once per JVM:
@@ -18,6 +19,7 @@ import java.util.Properties;
  */
 public final class TestPostgres {
 
+    private static final AtomicInteger COUNTER = new AtomicInteger();
     private static Database database;
     private static RuntimeException failure;
 
@@ -67,8 +69,19 @@ public final class TestPostgres {
         }
     }
 
+    /**
+     * Another fresh database on the same server, dropped when the JVM exits: for tests that run instances of their
+     * own and must not share an outbox with the in-process application.
+     */
+    public static synchronized Database newDatabase() {
+        Database current = database();
+        String base = current.url().substring(0, current.url().lastIndexOf('/') + 1);
+        return freshDatabase(new Database(base + "postgres", current.user(), current.password()));
+    }
+
     private static Database freshDatabase(Database server) {
-        String name = "vai_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+        String name = "vai_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis() + "_"
+                + COUNTER.incrementAndGet();
         execute(server, "create database " + name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -77,7 +90,8 @@ public final class TestPostgres {
                 System.err.println("Could not drop test database " + name + ": " + e.getMessage());
             }
         }, "drop-test-database"));
-        return new Database("jdbc:postgresql://127.0.0.1:5432/" + name, server.user(), server.password());
+        String base = server.url().substring(0, server.url().lastIndexOf('/') + 1);
+        return new Database(base + name, server.user(), server.password());
     }
 
     private static Database embedded(SQLException serverProblem) {

@@ -9,10 +9,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * For tests marked {@code vai.test.postgres=true}: points the application at {@link TestPostgres} in production mode
- * (with test secrets) before the mode is chosen.
+ * For tests marked {@code vai.test.services=true}: points the application at {@link TestPostgres} and
+ * {@link TestKafka}, in production mode with test secrets, before the mode is chosen.
  */
-public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+public class TestServicesEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     public static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
     public static final String SECRET_KEY = "test-secret-key-0123456789abcdef0123456789";
@@ -24,14 +24,18 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.getProperty("vai.test.postgres", Boolean.class, false)) {
+        if (!environment.getProperty("vai.test.services", Boolean.class, false)) {
             return;
         }
         TestPostgres.Database database = TestPostgres.database();
-        environment.getPropertySources().addFirst(new MapPropertySource("testPostgres", Map.of(
+        environment.getPropertySources().addFirst(new MapPropertySource("testServices", Map.of(
                 "vai.db.url", database.url(),
                 "vai.db.user", database.user(),
                 "vai.db.password", database.password(),
+                "vai.kafka.bootstrap", TestKafka.bootstrap(),
+                "vai.audit.create-topic", "true",
+                "vai.audit.topic-partitions", "3",
+                "vai.audit.topic-replication-factor", "1",
                 "vai.admin-key", ADMIN_KEY,
                 "vai.secret-key", SECRET_KEY)));
     }

@@ -1,0 +1,70 @@
+package dev.vai.export.config;
+
+import dev.vai.export.AuditMetrics;
+import dev.vai.export.AuditSettings;
+import dev.vai.export.KafkaSettings;
+import dev.vai.export.kafka.AuditPublisher;
+import dev.vai.export.outbox.DrainLease;
+import dev.vai.export.outbox.OutboxDrainer;
+import dev.vai.export.outbox.OutboxStore;
+import dev.vai.export.outbox.PostgresDrainLease;
+import dev.vai.export.outbox.SingleInstanceDrainLease;
+import dev.vai.export.record.CloudEvents;
+import dev.vai.export.replay.AuditReplay;
+import java.time.Clock;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({AuditSettings.class, KafkaSettings.class})
+class AuditExportConfiguration {
+
+    /** The outbox writer's group must roll the command back if it fails: an event without its record is a loss. */
+    @Bean
+    ConfigurerModule auditOutboxPropagatesErrors() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                "audit-outbox", configuration -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    CloudEvents cloudEvents(AuditSettings settings) {
+        return new CloudEvents(settings.source(), settings.schemaBase());
+    }
+
+    @Bean
+    AuditPublisher auditPublisher(KafkaSettings kafka, AuditSettings audit, AuditMetrics metrics) {
+        if (kafka.bootstrap() == null || kafka.bootstrap().isBlank()) {
+            throw new IllegalStateException("VAI_KAFKA_BOOTSTRAP (vai.kafka.bootstrap) is not set");
+        }
+        return new AuditPublisher(kafka, audit, metrics);
+    }
+
+    /** Production: several instances share one PostgreSQL, so they take turns by lock. Dev: one instance on H2. */
+    @Bean
+    DrainLease drainLease(Environment environment) {
+        if ("production".equals(environment.getProperty("vai.mode"))) {
+            return new PostgresDrainLease(environment.getRequiredProperty("spring.datasource.url"),
+                    environment.getProperty("spring.datasource.username"),
+                    environment.getProperty("spring.datasource.password"));
+        }
+        return new SingleInstanceDrainLease();
+    }
+
+    @Bean
+    OutboxDrainer outboxDrainer(OutboxStore store, AuditPublisher publisher, DrainLease lease, AuditMetrics metrics,
+            AuditSettings settings) {
+        return new OutboxDrainer(store, publisher, lease, metrics, settings);
+    }
+
+    @Bean
+    AuditReplay auditReplay(EventStorageEngine events, CloudEvents cloudEvents, OutboxStore outbox,
+            OutboxDrainer drainer, PlatformTransactionManager transactionManager, Clock clock) {
+        return new AuditReplay(events, cloudEvents, outbox, drainer, transactionManager, clock);
+    }
+}

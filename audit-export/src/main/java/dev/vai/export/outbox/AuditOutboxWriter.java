@@ -1,0 +1,49 @@
+package dev.vai.export.outbox;
+
+import dev.vai.export.record.CloudEvents;
+import dev.vai.token.AccessTokenIssued;
+import dev.vai.token.AccessTokenRevoked;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes each token event's audit record into the outbox. Runs in the processing group {@value #GROUP}: subscribing,
+ * with a propagating error handler, so the record commits with its event or neither does. Kafka is never touched
+ * here: issuing and revoking do not wait for it.
+ */
+@Component
+@ProcessingGroup(AuditOutboxWriter.GROUP)
+class AuditOutboxWriter {
+
+    static final String GROUP = "audit-outbox";
+
+    private final CloudEvents cloudEvents;
+    private final OutboxStore outbox;
+    private final OutboxDrainer drainer;
+
+    AuditOutboxWriter(CloudEvents cloudEvents, OutboxStore outbox, OutboxDrainer drainer) {
+        this.cloudEvents = cloudEvents;
+        this.outbox = outbox;
+        this.drainer = drainer;
+    }
+
+    @EventHandler
+    void on(AccessTokenIssued event, EventMessage<?> message) {
+        write(message);
+    }
+
+    @EventHandler
+    void on(AccessTokenRevoked event, EventMessage<?> message) {
+        write(message);
+    }
+
+    private void write(EventMessage<?> message) {
+        cloudEvents.of(message.getIdentifier(), message.getPayload(), message.getMetaData()).ifPresent(outbox::add);
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> drainer.wake());
+        }
+    }
+}

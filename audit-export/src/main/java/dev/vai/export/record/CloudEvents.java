@@ -1,0 +1,110 @@
+package dev.vai.export.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vai.token.AccessTokenIssued;
+import dev.vai.token.AccessTokenRevoked;
+import dev.vai.token.RequestContext;
+import dev.vai.token.TokenName;
+import dev.vai.token.TokenPrefix;
+import dev.vai.token.TokenType;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns a domain event and its metadata into a CloudEvents 1.0 record in structured JSON mode. The {@code id} is the
+ * domain event's identifier, so a record sent twice carries the same id. {@code data} follows the JSON Schemas in
+ * {@code audit-schemas/}; it never holds the token's plaintext or hash.
+ */
+public final class CloudEvents {
+
+    public static final String ISSUED = "issued";
+    public static final String REVOKED = "revoked";
+    public static final String TYPE_PREFIX = "dev.vai.access_token.";
+    public static final String VERSION = ".v1";
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final String source;
+    private final String schemaBase;
+
+    public CloudEvents(String source, String schemaBase) {
+        this.source = source;
+        this.schemaBase = schemaBase;
+    }
+
+    /** The record for a token event; empty for any other payload. */
+    public Optional<AuditRecord> of(String eventId, Object payload, Map<String, ?> metaData) {
+        RequestContext request = RequestContext.fromMetaData(metaData);
+        if (payload instanceof AccessTokenIssued issued) {
+            ObjectNode data = token(issued.tokenId().toString(), issued.owner().value(), issued.type(), issued.name(),
+                    issued.prefix(), issued.issuedAt(), issued.expiresAt());
+            data.set("request", request(request));
+            return Optional.of(record(eventId, ISSUED, issued.tokenId().value(), issued.issuedAt(), data));
+        }
+        if (payload instanceof AccessTokenRevoked revoked) {
+            ObjectNode data = token(revoked.tokenId().toString(), revoked.owner().value(), revoked.type(),
+                    revoked.name(), revoked.prefix(), revoked.issuedAt(), revoked.expiresAt());
+            data.put("revokedAt", time(revoked.revokedAt()));
+            ObjectNode by = data.putObject("revokedBy");
+            by.put("kind", revoked.revokedBy().isAdmin() ? "admin" : "owner");
+            by.put("tokenId", revoked.revokedBy().viaToken() == null ? null : revoked.revokedBy().viaToken().toString());
+            data.put("reason", revoked.reason().wireName());
+            data.set("request", request(request));
+            return Optional.of(record(eventId, REVOKED, revoked.tokenId().value(), revoked.revokedAt(), data));
+        }
+        return Optional.empty();
+    }
+
+    private ObjectNode token(String tokenId, String owner, TokenType type, TokenName name, TokenPrefix prefix,
+            Instant createdAt, Instant expiresAt) {
+        ObjectNode data = json.createObjectNode();
+        data.put("tokenId", tokenId);
+        data.put("ownerId", owner);
+        // null only for a revocation recorded before the event carried the token's details (revision 1)
+        data.put("tokenType", type == null ? null : type.wireName());
+        data.put("name", name == null ? null : name.value());
+        data.put("tokenPrefix", prefix == null ? null : prefix.value());
+        data.put("createdAt", time(createdAt));
+        data.put("expiresAt", time(expiresAt));
+        return data;
+    }
+
+    private ObjectNode request(RequestContext context) {
+        ObjectNode request = json.createObjectNode();
+        request.put("clientIp", context.clientIp());
+        request.put("userAgent", context.userAgent());
+        request.put("requestId", context.requestId());
+        return request;
+    }
+
+    private AuditRecord record(String eventId, String type, UUID tokenId, Instant time, ObjectNode data) {
+        String fullType = TYPE_PREFIX + type + VERSION;
+        ObjectNode event = json.createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", eventId);
+        event.put("source", source);
+        event.put("type", fullType);
+        event.put("subject", tokenId.toString());
+        event.put("time", time(time));
+        event.put("datacontenttype", "application/json");
+        event.put("dataschema", schemaBase + "access_token." + type + VERSION);
+        event.set("data", data);
+        try {
+            return new AuditRecord(eventId, tokenId, type, time, json.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write an audit record", e);
+        }
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : TIME.format(instant);
+    }
+}

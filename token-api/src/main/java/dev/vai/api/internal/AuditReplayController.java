@@ -1,0 +1,91 @@
+package dev.vai.api.internal;
+
+import dev.vai.api.web.ApiProblem;
+import dev.vai.api.web.JsonBody;
+import dev.vai.api.web.JsonFields;
+import dev.vai.api.web.Timestamps;
+import dev.vai.api.web.ValidationError;
+import dev.vai.export.replay.AuditReplay;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Re-export of the audit stream for operators (a new SIEM, a lost topic): {@code POST} with {@code {"from": null}}
+ * for everything or {@code {"from": "2026-11-01T00:00:00Z"}} for the events since then; {@code GET} for progress.
+ */
+@RestController
+@RequestMapping("/internal/v1/audit/replay")
+@Tag(name = "internal")
+class AuditReplayController {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditReplayController.class);
+
+    private final AuditReplay replay;
+    private final JsonBody bodies;
+
+    AuditReplayController(AuditReplay replay, JsonBody bodies) {
+        this.replay = replay;
+        this.bodies = bodies;
+    }
+
+    @Operation(operationId = "startAuditReplay", summary = "Re-export the audit stream from the beginning or a time",
+            description = "Queues the records of every event since 'from' (null: all of them) behind those waiting;"
+                    + " they keep their CloudEvents ids. One replay at a time (409 otherwise).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = InternalJson.Replay.class))))
+    @PostMapping
+    ResponseEntity<Map<String, Object>> start(HttpServletRequest request) {
+        JsonFields body = bodies.read(request);
+        String text = body.optionalString("from");
+        Instant from = null;
+        if (text != null) {
+            try {
+                from = Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                body.reject("from", "Input should be an ISO-8601 instant such as 2026-11-01T00:00:00Z",
+                        ValidationError.VALUE_ERROR);
+            }
+        }
+        body.validate();
+        try {
+            AuditReplay.Status status = replay.start(from);
+            log.info("Audit replay requested from {}", from == null ? "the beginning" : from);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(json(status));
+        } catch (IllegalStateException e) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "A replay is already running");
+        }
+    }
+
+    @Operation(operationId = "auditReplayStatus", summary = "Progress of the last audit replay")
+    @GetMapping
+    Map<String, Object> status() {
+        return json(replay.status());
+    }
+
+    private static Map<String, Object> json(AuditReplay.Status status) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("running", status.running());
+        json.put("from", Timestamps.format(status.from()));
+        json.put("queued", status.queued());
+        json.put("startedAt", Timestamps.format(status.startedAt()));
+        json.put("finishedAt", Timestamps.format(status.finishedAt()));
+        json.put("error", status.error());
+        return json;
+    }
+}
