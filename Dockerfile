@@ -7,6 +7,7 @@ COPY token-domain/ token-domain/
 COPY token-projections/ token-projections/
 COPY token-api/ token-api/
 COPY audit-export/ audit-export/
+COPY dev-broker/ dev-broker/
 COPY token-app/ token-app/
 RUN ./mvnw -B -ntp -DskipTests package
 

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +60,11 @@ class DeploymentFilesTest {
             }
         }
         assertThat(String.join("\n", lines)).contains("/src/token-app/target/token-app.jar");
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        while (module.find()) {
+            assertThat(lines).as("the Dockerfile builds every module").contains("COPY " + module.group(1) + "/ "
+                    + module.group(1) + "/");
+        }
         assertThat(Files.readString(ROOT.resolve("token-app/pom.xml"))).contains("<finalName>token-app</finalName>");
     }
 

@@ -6,20 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
 import dev.vai.app.support.AppProcess;
+import dev.vai.app.support.TestKafka;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Dev mode as a newcomer meets it: the real jar with no database or broker configured, on its own H2 in a data
- * directory. Start, read the credentials file, mint a session, issue, list, revoke; restart and find it all again.
+ * Dev mode as a newcomer meets it: the real jar with no database or broker configured, on its own H2 and its own
+ * Kafka broker in a data directory. Start, read the credentials file, mint a session, issue, list, revoke, see the
+ * audit stream with the jar's own tail command; restart and find it all again.
  */
 class DevModeSmokeIT {
 
@@ -30,9 +34,11 @@ class DevModeSmokeIT {
     Path workDir;
 
     @Test
-    void aNewcomerCanUseTheServiceWithNothingInstalledAndItKeepsItsDataAcrossRestarts() throws IOException {
+    void aNewcomerCanUseTheServiceWithNothingInstalledAndItKeepsItsDataAcrossRestarts() throws Exception {
         Path dataDir = workDir.resolve("data");
-        Map<String, String> environment = Map.of("VAI_DATA_DIR", dataDir.toString());
+        int kafkaPort = TestKafka.freePortPair();
+        Map<String, String> environment = Map.of("VAI_DATA_DIR", dataDir.toString(),
+                "VAI_DEV_KAFKA_PORT", String.valueOf(kafkaPort));
         Properties credentials;
         String revokedKeyId;
 
@@ -56,6 +62,10 @@ class DevModeSmokeIT {
             assertThat(api.delete(TOKENS + "/" + key.id(), bearer(session.plaintext())).status()).isEqualTo(204);
             assertThat(api.get(TOKENS, bearer(key.plaintext())).status()).isEqualTo(401);
             revokedKeyId = key.id();
+
+            String tail = tail(environment, 4);
+            assertThat(tail).contains("issued  token=" + key.id()).contains("revoked  token=" + key.id())
+                    .contains("reason=owner").doesNotContain(key.plaintext());
             app.stop();
         }
 
@@ -69,8 +79,26 @@ class DevModeSmokeIT {
             Issued session = api.session("newcomer");
             assertThat(api.get(TOKENS + "?includeRevoked=true", bearer(session.plaintext())).json().get("items")
                     .toString()).contains(revokedKeyId);
+            assertThat(TestKafka.readUntil("localhost:" + kafkaPort, TestKafka.TOPIC,
+                    records -> records.stream().filter(r -> r.key().equals(revokedKeyId)).count() >= 2,
+                    Duration.ofSeconds(30))).as("the broker kept the stream across the restart")
+                    .anyMatch(record -> record.key().equals(revokedKeyId));
             again.stop();
         }
+    }
+
+    /** {@code java -jar token-app.jar audit-tail --from-beginning --max n}, as the README shows it. */
+    private String tail(Map<String, String> environment, int events) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", AppProcess.JAR.toAbsolutePath().toString(), "audit-tail", "--from-beginning", "--max",
+                String.valueOf(events)).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("VAI_"));
+        builder.environment().putAll(environment);
+        Process tail = builder.start();
+        String output = new String(tail.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(tail.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(tail.exitValue()).as(output).isZero();
+        return output;
     }
 
     private static Properties load(Path file) throws IOException {

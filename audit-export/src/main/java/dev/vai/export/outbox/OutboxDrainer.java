@@ -6,6 +6,9 @@ import dev.vai.export.kafka.AuditPublisher;
 import dev.vai.export.record.AuditRecord;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -17,7 +20,8 @@ import org.springframework.context.SmartLifecycle;
  * failure between acknowledgement and deletion.
  *
  * <p>Every instance runs one; only the holder of the {@link DrainLease} publishes. Every instance measures the
- * backlog for its metrics.
+ * backlog for its metrics, every second, on a thread of its own (a publish can wait for the broker for half a
+ * minute; the figures must not).
  */
 public class OutboxDrainer implements SmartLifecycle {
 
@@ -34,6 +38,7 @@ public class OutboxDrainer implements SmartLifecycle {
     private volatile boolean running;
     private boolean woken;
     private Thread thread;
+    private ScheduledExecutorService backlogMeter;
 
     public OutboxDrainer(OutboxStore store, AuditPublisher publisher, DrainLease lease, AuditMetrics metrics,
             AuditSettings settings) {
@@ -58,12 +63,22 @@ public class OutboxDrainer implements SmartLifecycle {
         thread = new Thread(this::run, "audit-outbox-drainer");
         thread.setDaemon(true);
         thread.start();
+        backlogMeter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread meter = new Thread(runnable, "audit-backlog-meter");
+            meter.setDaemon(true);
+            return meter;
+        });
+        backlogMeter.scheduleWithFixedDelay(this::measureBacklog, 0, BACKLOG_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
         running = false;
         wake();
+        if (backlogMeter != null) {
+            backlogMeter.shutdownNow();
+        }
         if (thread != null) {
             try {
                 thread.join(Duration.ofSeconds(15).toMillis());
@@ -82,15 +97,10 @@ public class OutboxDrainer implements SmartLifecycle {
 
     private void run() {
         Duration backoff = Duration.ZERO;
-        long nextBacklogCheck = 0;
         boolean topicReady = false;
         int failures = 0;
         while (running) {
             try {
-                if (System.nanoTime() - nextBacklogCheck >= 0) {
-                    measureBacklog();
-                    nextBacklogCheck = System.nanoTime() + BACKLOG_INTERVAL.toNanos();
-                }
                 if (!lease.holds()) {
                     pause(BACKLOG_INTERVAL);
                     continue;
@@ -138,8 +148,12 @@ public class OutboxDrainer implements SmartLifecycle {
     }
 
     private void measureBacklog() {
-        OutboxStore.Backlog backlog = store.backlog();
-        metrics.backlog(backlog.events(), backlog.oldest());
+        try {
+            OutboxStore.Backlog backlog = store.backlog();
+            metrics.backlog(backlog.events(), backlog.oldest());
+        } catch (RuntimeException e) {
+            // the database is unreachable: the figures keep their last value, the drain loop reports the failure
+        }
     }
 
     private void pause(Duration duration) {

@@ -26,6 +26,8 @@ class ArchitectureTest {
     private static final String DOMAIN = "dev.vai.token..";
     private static final String PROJECTIONS = "dev.vai.projection..";
     private static final String API = "dev.vai.api..";
+    private static final String EXPORT = "dev.vai.export..";
+    private static final String DEV_BROKER = "dev.vai.devbroker..";
     private static final String APP = "dev.vai.app..";
 
     private static JavaClasses classes;
@@ -60,16 +62,33 @@ class ArchitectureTest {
     }
 
     @Test
+    void theExporterDependsOnTheDomainsEventsOnlyNeverOnTheApiOrTheReadModels() {
+        noClasses().that().resideInAPackage(EXPORT)
+                .should().dependOnClassesThat().resideInAnyPackage(API, PROJECTIONS, "dev.vai.token.secret..")
+                .orShould().dependOnClassesThat(describe("the aggregate or its commands", (JavaClass target) ->
+                        target.getName().equals("dev.vai.token.AccessToken")
+                                || target.getName().equals("dev.vai.token.IssueAccessToken")
+                                || target.getName().equals("dev.vai.token.RevokeAccessToken")))
+                .as("audit-export reads the domain's events, never the API, the read models, the aggregate, its"
+                        + " commands or the token secrets")
+                .check(classes);
+    }
+
+    @Test
     void modulesDependOnlyDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("domain").definedBy(DOMAIN)
                 .layer("projections").definedBy(PROJECTIONS)
+                .layer("export").definedBy(EXPORT)
                 .layer("api").definedBy(API)
+                .layer("dev broker").definedBy(DEV_BROKER)
                 .layer("app").definedBy(APP)
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("dev broker").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("api").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("export").mayOnlyBeAccessedByLayers("api", "app")
                 .whereLayer("projections").mayOnlyBeAccessedByLayers("api", "app")
-                .whereLayer("domain").mayOnlyBeAccessedByLayers("projections", "api", "app")
+                .whereLayer("domain").mayOnlyBeAccessedByLayers("projections", "export", "api", "app")
                 .check(classes);
     }
 

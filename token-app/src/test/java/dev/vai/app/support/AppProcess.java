@@ -30,26 +30,39 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the jar on a free port; {@code environment} is added to a copy without any VAI_* variable;
-     * {@code jvmOptions} go before {@code -jar}.
+     * Starts the service from the jar on a free port; {@code environment} is added to a copy without any VAI_*
+     * variable; {@code jvmOptions} go before {@code -jar}.
      */
     public static AppProcess start(Path workDir, Map<String, String> environment, String... jvmOptions) {
+        int port = freePort();
+        return launch(workDir, environment, List.of(jvmOptions), List.of("--server.port=" + port), port, "app");
+    }
+
+    /** Dev mode's broker alone ({@code java -jar token-app.jar dev-kafka}), data in {@code dataDir}, on {@code port}. */
+    public static AppProcess broker(Path workDir, Path dataDir, int port) {
+        return launch(workDir, Map.of(), List.of(),
+                List.of("dev-kafka", "--port", String.valueOf(port), "--dir", dataDir.toString()), port, "broker");
+    }
+
+    private static AppProcess launch(Path workDir, Map<String, String> environment, List<String> jvmOptions,
+            List<String> args, int port, String name) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests with 'verify'");
         }
-        int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Daxoniq.update-checker.disabled=true",
                 "-Duser.home=" + workDir.toAbsolutePath()));
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port));
-        Path log = workDir.resolve("app-" + port + ".log");
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(JAR.toAbsolutePath().toString());
+        command.addAll(args);
+        Path log = workDir.resolve(name + "-" + port + "-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("VAI_"));
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("VAI_"));
         builder.environment().putAll(environment);
         try {
             return new AppProcess(builder.start(), log, port);

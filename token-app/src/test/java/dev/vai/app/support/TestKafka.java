@@ -69,8 +69,12 @@ public final class TestKafka {
             long deadline = System.nanoTime() + timeout.toNanos();
             List<TopicPartition> partitions = List.of();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+                try {
+                    partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                            .map(info -> new TopicPartition(topic, info.partition())).toList();
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    // the broker is not there (yet): keep asking until the deadline
+                }
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -1,0 +1,232 @@
+package dev.vai.app.audit;
+
+import static dev.vai.app.support.Api.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vai.app.support.Api;
+import dev.vai.app.support.Api.Issued;
+import dev.vai.app.support.AppProcess;
+import dev.vai.app.support.TcpProxy;
+import dev.vai.app.support.TestKafka;
+import dev.vai.app.support.TestPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Delivery under faults, with infrastructure the test owns: the service and the broker are child processes (the real
+ * jar) it kills and restarts, and PostgreSQL is reached through a TCP proxy it cuts. After each fault every event in
+ * the event store is on the topic (none missing, none invented), each token's records in event order.
+ */
+class AuditDeliveryIT {
+
+    private static final String TOKENS = "/api/v1/access-tokens";
+    private static final String ADMIN_KEY = "delivery-admin-key-0123456789";
+
+    @TempDir
+    static Path workDir;
+    private static TestPostgres.Database database;
+    private static int brokerPort;
+    private static AppProcess broker;
+
+    @BeforeAll
+    static void startBroker() {
+        database = TestPostgres.newDatabase();
+        brokerPort = TestKafka.freePortPair();
+        broker = startBrokerProcess();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    private static AppProcess startBrokerProcess() {
+        AppProcess started = AppProcess.broker(workDir, workDir.resolve("kafka"), brokerPort);
+        started.awaitLog("dev-kafka ready on", Duration.ofSeconds(60));
+        return started;
+    }
+
+    private static AppProcess service(String databaseUrl) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("VAI_DB_URL", databaseUrl);
+        environment.put("VAI_DB_USER", database.user());
+        environment.put("VAI_DB_PASSWORD", database.password());
+        environment.put("VAI_KAFKA_BOOTSTRAP", "localhost:" + brokerPort);
+        environment.put("VAI_AUDIT_CREATE_TOPIC", "true");
+        environment.put("VAI_AUDIT_TOPIC_PARTITIONS", "3");
+        environment.put("VAI_AUDIT_TOPIC_REPLICATION_FACTOR", "1");
+        environment.put("VAI_ADMIN_KEY", ADMIN_KEY);
+        environment.put("VAI_SECRET_KEY", "delivery-secret-key-0123456789abcdefghij");
+        AppProcess service = AppProcess.start(workDir, environment);
+        service.awaitLog("Started TokenServiceApplication", Duration.ofSeconds(90));
+        return service;
+    }
+
+    @Test
+    void whileTheBrokerIsDownTheApiKeepsWorkingAndTheBacklogIsExportedInOrderWhenItReturns() {
+        try (AppProcess service = service(database.url())) {
+            Api api = new Api(service.port(), ADMIN_KEY);
+            Issued owner = api.newUser();
+            List<Issued> keys = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                keys.add(api.createApiKey(owner.plaintext(), "key " + i));
+            }
+            awaitExported(Duration.ofSeconds(30));
+
+            broker.kill();
+            for (Issued key : keys) {
+                long start = System.nanoTime();
+                assertThat(api.delete(TOKENS + "/" + key.id(), bearer(owner.plaintext())).status()).isEqualTo(204);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("revocation does not wait for Kafka")
+                        .isLessThan(Duration.ofSeconds(2));
+            }
+            api.createApiKey(owner.plaintext(), "issued while the broker is down");
+            assertThat(backlog(api)).isGreaterThan(0);
+
+            broker = startBrokerProcess();
+            awaitExported(Duration.ofSeconds(60));
+            service.stop();
+        }
+    }
+
+    @Test
+    void aServiceKilledMidExportResumesAndEveryEventReachesTheTopic() {
+        try (AppProcess service = service(database.url())) {
+            Api api = new Api(service.port(), ADMIN_KEY);
+            Issued owner = api.newUser();
+            for (int i = 0; i < 150; i++) {
+                api.createApiKey(owner.plaintext(), "bulk " + i);
+            }
+            assertThat(api.delete(TOKENS + "?exclude_current=false", bearer(owner.plaintext())).status())
+                    .isEqualTo(200);
+            service.kill();
+        }
+        try (AppProcess restarted = service(database.url())) {
+            awaitExported(Duration.ofSeconds(60));
+            restarted.stop();
+        }
+    }
+
+    @Test
+    void whenPostgresqlBecomesUnreachableTheExporterWaitsAndResumesWhenItReturns() throws Exception {
+        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(.+)").matcher(database.url());
+        assertThat(url.matches()).isTrue();
+        try (TcpProxy proxy = new TcpProxy(url.group(1), Integer.parseInt(url.group(2)));
+                AppProcess service = service("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + url.group(3))) {
+            Api api = new Api(service.port(), ADMIN_KEY);
+            Issued owner = api.newUser();
+            for (int i = 0; i < 5; i++) {
+                api.createApiKey(owner.plaintext(), "before " + i);
+            }
+
+            proxy.cut();
+            Api.Response meanwhile = api.postJson(TOKENS, "{\"name\": \"during\"}", bearer(owner.plaintext()));
+            assertThat(meanwhile.status()).as("never a 500, never a success that was not persisted").isEqualTo(503);
+            Thread.sleep(3_000);
+            proxy.restore();
+
+            Issued after = awaitWorking(api, owner);
+            assertThat(after).isNotNull();
+            awaitExported(Duration.ofSeconds(60));
+            service.stop();
+        }
+    }
+
+    private static Issued awaitWorking(Api api, Issued owner) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Api.Response answer = api.postJson(TOKENS, "{\"name\": \"after\"}", bearer(owner.plaintext()));
+            if (answer.status() == 201) {
+                JsonNode json = answer.json();
+                return new Issued(json.get("plaintext").asText(), json.get("token").get("id").asText(),
+                        json.get("token"));
+            }
+            Thread.sleep(500);
+        }
+        return null;
+    }
+
+    private static double backlog(Api api) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        double value = 0;
+        while (value == 0 && System.nanoTime() < deadline) {
+            sleepQuietly(200);
+            value = api.get("/actuator/prometheus").body().lines()
+                    .filter(line -> line.startsWith("vai_audit_export_backlog_events "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).sum();
+        }
+        return value;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits until every event of the event store is on the topic, then checks there is nothing else (no phantom)
+     * and that each token's records came in the order of its events.
+     */
+    private static void awaitExported(Duration timeout) {
+        Map<String, List<String>> eventsByToken = storedEvents();
+        Set<String> stored = new HashSet<>();
+        eventsByToken.values().forEach(stored::addAll);
+        List<ConsumerRecord<String, String>> records = TestKafka.readUntil("localhost:" + brokerPort, TestKafka.TOPIC,
+                read -> read.stream().map(r -> AuditStreamIT.json(r).get("id").asText()).toList().containsAll(stored),
+                timeout);
+
+        Map<String, List<String>> firstSeenByToken = new LinkedHashMap<>();
+        Set<String> onTopic = new HashSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            String id = AuditStreamIT.json(record).get("id").asText();
+            if (onTopic.add(id)) {
+                firstSeenByToken.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(id);
+            }
+        }
+        Set<String> missing = new HashSet<>(stored);
+        missing.removeAll(onTopic);
+        Set<String> phantoms = new HashSet<>(onTopic);
+        phantoms.removeAll(stored);
+        assertThat(missing).as("events never exported").isEmpty();
+        assertThat(phantoms).as("records that match no event").isEmpty();
+        eventsByToken.forEach((token, events) ->
+                assertThat(firstSeenByToken.get(token)).as("order of token " + token).isEqualTo(events));
+    }
+
+    /** Every event identifier in the event store, per token, in the token's event order. */
+    private static Map<String, List<String>> storedEvents() {
+        Map<String, List<String>> events = new LinkedHashMap<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select aggregate_identifier, event_identifier"
+                        + " from domain_event_entry order by aggregate_identifier, sequence_number")) {
+            while (rows.next()) {
+                events.computeIfAbsent(rows.getString(1), key -> new ArrayList<>()).add(rows.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return events;
+    }
+}
