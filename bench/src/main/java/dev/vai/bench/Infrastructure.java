@@ -1,0 +1,103 @@
+package dev.vai.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What the suite runs against, all on loopback and all its own: a fresh database on the local PostgreSQL
+ * ({@code VAI_BENCH_DB_URL}, default {@code jdbc:postgresql://127.0.0.1:5432/postgres} as {@code postgres}), a Kafka
+ * broker and the service, both the real jar in child processes, the service in production mode.
+ */
+final class Infrastructure implements AutoCloseable {
+
+    static final String ADMIN_KEY = "bench-admin-key-0123456789abcdef";
+    static final List<String> SERVICE_JVM = List.of("-Xms128m", "-Xmx256m");
+
+    final Path jar;
+    final String databaseUrl;
+    final Properties credentials = new Properties();
+    final int brokerPort;
+    final int servicePort;
+    private final String serverUrl;
+    private final String database;
+    private final ChildProcess broker;
+    final ChildProcess service;
+    final PeakMemory memory;
+
+    private Infrastructure(Path jar, Path work) throws IOException, SQLException {
+        this.jar = jar;
+        String given = System.getenv().getOrDefault("VAI_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        serverUrl = given;
+        credentials.setProperty("user", System.getenv().getOrDefault("VAI_BENCH_DB_USER", "postgres"));
+        credentials.setProperty("password", System.getenv().getOrDefault("VAI_BENCH_DB_PASSWORD", ""));
+        database = "vai_bench_" + System.currentTimeMillis();
+        execute(serverUrl, "create database " + database);
+        databaseUrl = given.substring(0, given.lastIndexOf('/') + 1) + database;
+
+        brokerPort = ChildProcess.freePortPair();
+        broker = ChildProcess.start(ChildProcess.java(jar, List.of("-Xmx512m"), "dev-kafka", "--port",
+                String.valueOf(brokerPort), "--dir", work.resolve("kafka").toString()), Map.of(),
+                work.resolve("broker.log"));
+        broker.awaitLog("dev-kafka ready on", Duration.ofSeconds(60));
+
+        servicePort = ChildProcess.freePort();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("VAI_DB_URL", databaseUrl);
+        environment.put("VAI_DB_USER", credentials.getProperty("user"));
+        environment.put("VAI_DB_PASSWORD", credentials.getProperty("password"));
+        environment.put("VAI_KAFKA_BOOTSTRAP", "localhost:" + brokerPort);
+        environment.put("VAI_AUDIT_CREATE_TOPIC", "true");
+        environment.put("VAI_AUDIT_TOPIC_PARTITIONS", "6");
+        environment.put("VAI_AUDIT_TOPIC_REPLICATION_FACTOR", "1");
+        environment.put("VAI_ADMIN_KEY", ADMIN_KEY);
+        environment.put("VAI_SECRET_KEY", "bench-secret-key-0123456789abcdefghijklmnop");
+        // the malformed-token measure wants every request to reach authentication, not the throttle
+        environment.put("VAI_AUTH_FAILURE_LIMIT", "0");
+        Files.createDirectories(work);
+        service = ChildProcess.start(ChildProcess.java(jar, SERVICE_JVM, "--server.port=" + servicePort),
+                environment, work.resolve("service.log"));
+        service.awaitLog("Started TokenServiceApplication", Duration.ofSeconds(120));
+        memory = new PeakMemory(service.pid());
+    }
+
+    static Infrastructure start(Path jar, Path work) throws IOException, SQLException {
+        return new Infrastructure(jar, work);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + servicePort;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(databaseUrl, credentials);
+    }
+
+    private void execute(String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, credentials);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() {
+        memory.close();
+        service.close();
+        broker.close();
+        try {
+            execute(serverUrl, "drop database if exists " + database + " with (force)");
+        } catch (SQLException e) {
+            System.err.println("Could not drop " + database + ": " + e.getMessage());
+        }
+    }
+}
