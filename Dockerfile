@@ -8,6 +8,7 @@ COPY token-projections/ token-projections/
 COPY token-api/ token-api/
 COPY audit-export/ audit-export/
 COPY dev-broker/ dev-broker/
+COPY bench/ bench/
 COPY token-app/ token-app/
 RUN ./mvnw -B -ntp -DskipTests package
 

@@ -60,7 +60,18 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
         } else {
             production(environment, dbUrl, derived);
         }
+        logFormat(environment, derived);
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, derived));
+    }
+
+    /** {@code VAI_LOG_FORMAT}: {@code text} (the default) or {@code json} (Elastic Common Schema, one object a line). */
+    private static void logFormat(ConfigurableEnvironment environment, Map<String, Object> derived) {
+        String format = environment.getProperty("vai.log-format", "text").trim().toLowerCase();
+        switch (format) {
+            case "text" -> { }
+            case "json" -> derived.put("logging.structured.format.console", "ecs");
+            default -> throw new MissingConfiguration("VAI_LOG_FORMAT must be 'text' or 'json', not '" + format + "'.");
+        }
     }
 
     private static void production(ConfigurableEnvironment environment, String dbUrl, Map<String, Object> derived) {

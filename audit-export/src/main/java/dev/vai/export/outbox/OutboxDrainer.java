@@ -36,6 +36,8 @@ public class OutboxDrainer implements SmartLifecycle {
     private final AuditSettings settings;
     private final Object signal = new Object();
     private volatile boolean running;
+    private volatile int consecutiveFailures;
+    private volatile String lastError;
     private boolean woken;
     private Thread thread;
     private ScheduledExecutorService backlogMeter;
@@ -55,6 +57,16 @@ public class OutboxDrainer implements SmartLifecycle {
             woken = true;
             signal.notifyAll();
         }
+    }
+
+    /** Attempts that have failed in a row on this instance (0 when the last one succeeded). */
+    public int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    /** The last failure's description (exception types and messages; never a record's content). */
+    public String lastError() {
+        return lastError;
     }
 
     @Override
@@ -116,9 +128,12 @@ public class OutboxDrainer implements SmartLifecycle {
                     log.info("Audit export recovered after {} failed attempts", failures);
                 }
                 failures = 0;
+                consecutiveFailures = 0;
                 backoff = Duration.ZERO;
             } catch (Exception e) {
                 failures++;
+                consecutiveFailures = failures;
+                lastError = describe(e);
                 backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), MAX_BACKOFF);
                 if (failures == 1 || failures % 30 == 0) {
                     log.warn("Audit export failing ({} attempts so far, backlog {}): {}; retrying in {} ms", failures,

@@ -3,6 +3,7 @@ package dev.vai.api.auth;
 import dev.vai.api.web.ApiProblem;
 import dev.vai.api.web.ErrorBodies;
 import dev.vai.api.web.Keys;
+import dev.vai.api.web.RequestContextFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,16 +33,23 @@ public class AdminKeyFilter extends OncePerRequestFilter {
         this.errors = errors;
     }
 
+    /** The raw path is never logged: a client may have put anything there; the request log has the template. */
+    private static String client(HttpServletRequest request) {
+        return RequestContextFilter.of(request).clientIp();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         List<String> presented = Collections.list(request.getHeaders(HEADER));
         if (presented.size() == 1 && Keys.secretsEqual(adminKey, presented.get(0))) {
+            log.info("Internal API call accepted: {} from {} (request {})", request.getMethod(), client(request),
+                    RequestContextFilter.of(request).requestId());
             chain.doFilter(request, response);
             return;
         }
-        log.info("Refused an internal API call to {} {}: {}", request.getMethod(), request.getRequestURI(),
-                presented.isEmpty() ? "no admin key" : "wrong admin key");
+        log.info("Refused an internal API call: {} from {} (request {}): {}", request.getMethod(), client(request),
+                RequestContextFilter.of(request).requestId(), presented.isEmpty() ? "no admin key" : "wrong admin key");
         errors.write(response, new ApiProblem(HttpStatus.UNAUTHORIZED, "A valid X-Admin-Key is required"));
     }
 }

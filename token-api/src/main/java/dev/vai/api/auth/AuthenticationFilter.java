@@ -24,10 +24,12 @@ public class AuthenticationFilter extends OncePerRequestFilter {
     public static final String OUTCOME = Authentication.class.getName();
 
     private final Authenticator authenticator;
+    private final AuthenticationMetrics metrics;
     private final ErrorBodies errors;
 
-    public AuthenticationFilter(Authenticator authenticator, ErrorBodies errors) {
+    public AuthenticationFilter(Authenticator authenticator, AuthenticationMetrics metrics, ErrorBodies errors) {
         this.authenticator = authenticator;
+        this.metrics = metrics;
         this.errors = errors;
     }
 
@@ -46,6 +48,7 @@ public class AuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(OUTCOME, authentication);
+        metrics.record(authentication);
         switch (authentication.outcome()) {
             case SUCCESS -> {
                 request.setAttribute(CALLER, authentication.caller());

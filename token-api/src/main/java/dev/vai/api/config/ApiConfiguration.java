@@ -2,8 +2,10 @@ package dev.vai.api.config;
 
 import dev.vai.api.auth.AdminKeyFilter;
 import dev.vai.api.auth.AuthenticationFilter;
+import dev.vai.api.auth.AuthenticationMetrics;
 import dev.vai.api.auth.Authenticator;
 import dev.vai.api.auth.CallerArgumentResolver;
+import dev.vai.api.logging.RequestLogFilter;
 import dev.vai.api.tokens.CursorCodec;
 import dev.vai.api.web.ApiSettings;
 import dev.vai.api.web.ClientAddress;
@@ -16,6 +18,8 @@ import dev.vai.token.secret.TokenHasher;
 import java.security.SecureRandom;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -25,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiSettings.class)
@@ -62,9 +67,22 @@ class ApiConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<AuthenticationFilter> authenticationFilterRegistration(Authenticator authenticator, ErrorBodies errors) {
+    FilterRegistrationBean<RequestLogFilter> requestLogFilterRegistration(
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        RequestLogFilter filter = new RequestLogFilter(() -> mappings.getObject().getHandlerMethods().keySet().stream()
+                .filter(info -> info.getPathPatternsCondition() != null)
+                .flatMap(info -> info.getPathPatternsCondition().getPatterns().stream())
+                .toList());
+        FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<AuthenticationFilter> authenticationFilterRegistration(Authenticator authenticator,
+            AuthenticationMetrics metrics, ErrorBodies errors) {
         FilterRegistrationBean<AuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new AuthenticationFilter(authenticator, errors));
+                new FilterRegistrationBean<>(new AuthenticationFilter(authenticator, metrics, errors));
         registration.addUrlPatterns("/api/v1/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;

@@ -51,15 +51,17 @@ public class TokenLifecycle {
     private final SecureRandom random;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final TokenMetrics metrics;
 
-    public TokenLifecycle(CommandGateway commands, TokenQueries queries, TokenHasher hasher, SecureRandom random,
-            Clock clock, PlatformTransactionManager transactionManager) {
+    TokenLifecycle(CommandGateway commands, TokenQueries queries, TokenHasher hasher, SecureRandom random,
+            Clock clock, PlatformTransactionManager transactionManager, TokenMetrics metrics) {
         this.commands = commands;
         this.queries = queries;
         this.hasher = hasher;
         this.random = random;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.metrics = metrics;
     }
 
     /** Issues a token; {@code lifetime} null means it never expires. */
@@ -69,6 +71,7 @@ public class TokenLifecycle {
         IssueAccessToken command = new IssueAccessToken(AccessTokenId.random(), owner, type, name, plaintext.prefix(),
                 hasher.hash(plaintext), now, lifetime);
         send(command, context);
+        metrics.issued(type);
         log.info("Issued {} token {} ({}) to owner {}", type.wireName(), command.tokenId(), command.prefix(), owner);
         TokenView token = new TokenView(command.tokenId(), owner, type, name.value(), command.prefix(), now,
                 command.expiresAt(), null, null);
@@ -80,6 +83,7 @@ public class TokenLifecycle {
             RequestContext context) {
         boolean revoked = retrying(() -> send(new RevokeAccessToken(tokenId, owner, revoker, reason, now()), context));
         if (revoked) {
+            metrics.revoked(reason, 1);
             log.info("Revoked token {} of owner {} (reason {}, by {})", tokenId, owner, reason.wireName(), by(revoker));
         }
         return revoked;
@@ -99,7 +103,7 @@ public class TokenLifecycle {
             List<TokenView> batch = queries.activeTokens(owner, startedAt, after, REVOKE_ALL_BATCH);
             List<AccessTokenId> targets = batch.stream().map(TokenView::id).filter(id -> !id.equals(keep)).toList();
             if (!targets.isEmpty()) {
-                revoked += retrying(() -> transaction.execute(status -> {
+                int batchRevoked = retrying(() -> transaction.execute(status -> {
                     int count = 0;
                     for (AccessTokenId tokenId : targets) {
                         if (send(new RevokeAccessToken(tokenId, owner, revoker, reason, now()), context)) {
@@ -108,6 +112,8 @@ public class TokenLifecycle {
                     }
                     return count;
                 }));
+                revoked += batchRevoked;
+                metrics.revoked(reason, batchRevoked);
             }
             if (batch.size() < REVOKE_ALL_BATCH) {
                 break;

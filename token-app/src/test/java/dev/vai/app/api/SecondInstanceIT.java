@@ -3,15 +3,20 @@ package dev.vai.app.api;
 import static dev.vai.app.support.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vai.app.support.Api;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vai.app.support.Api.Issued;
+import dev.vai.app.support.Api;
 import dev.vai.app.support.AppProcess;
 import dev.vai.app.support.ServiceIT;
-import dev.vai.app.support.TestServicesEnvironmentPostProcessor;
 import dev.vai.app.support.TestKafka;
 import dev.vai.app.support.TestPostgres;
+import dev.vai.app.support.TestServicesEnvironmentPostProcessor;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +50,9 @@ class SecondInstanceIT {
                 "VAI_DB_PASSWORD", database.password(),
                 "VAI_KAFKA_BOOTSTRAP", TestKafka.bootstrap(),
                 "VAI_ADMIN_KEY", TestServicesEnvironmentPostProcessor.ADMIN_KEY,
-                "VAI_SECRET_KEY", TestServicesEnvironmentPostProcessor.SECRET_KEY),
-                "-Xlog:class+load=info");
+                "VAI_SECRET_KEY", TestServicesEnvironmentPostProcessor.SECRET_KEY,
+                "VAI_LOG_FORMAT", "json"),
+                "-Xlog:class+load=info:file=" + workDir.resolve("classes.log"));
         instanceB.awaitLog("Started TokenServiceApplication", Duration.ofSeconds(90));
     }
 
@@ -72,14 +78,37 @@ class SecondInstanceIT {
     }
 
     @Test
-    void productionModeNeverLoadsTheDevBrokerOrKafkasServerClasses() {
-        String loaded = instanceB.log();
+    void productionModeNeverLoadsTheDevBrokerOrKafkasServerClasses() throws IOException {
+        String loaded = Files.readString(workDir.resolve("classes.log"));
         assertThat(loaded).as("class loading is logged").contains("[class,load] dev.vai.export.outbox.OutboxDrainer ");
         // (Scala's own classes may load: Spring Data probes for scala.Option once the library is on the class path.)
         assertThat(loaded).doesNotContain("[class,load] dev.vai.devbroker.DevKafkaBroker")
                 .doesNotContain("[class,load] kafka.")
                 .doesNotContain("[class,load] org.apache.kafka.server.")
                 .doesNotContain("[class,load] org.apache.kafka.raft.");
+    }
+
+    @Test
+    void withVaiLogFormatJsonEveryLineIsAJsonObjectAndRequestsAreLoggedWithTheirFields() throws Exception {
+        Api b = new Api(instanceB.port());
+        Issued user = b.newUser();
+        b.get(TOKENS, bearer(user.plaintext()));
+        Thread.sleep(500);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : instanceB.log().lines().filter(line -> !line.isBlank()).toList()) {
+            lines.add(Api.JSON.readTree(line));
+        }
+        JsonNode request = lines.stream()
+                .filter(line -> "dev.vai.access".equals(line.path("log").path("logger").asText()))
+                .filter(line -> user.id().equals(line.path("tokenId").asText()))
+                .findFirst().orElseThrow();
+        assertThat(request.get("path").asText()).isEqualTo("/api/v1/access-tokens");
+        assertThat(request.get("status").asInt()).isEqualTo(200);
+        assertThat(request.get("auth").asText()).isEqualTo("success");
+        assertThat(request.get("credential").asText()).isEqualTo("bearer");
+        assertThat(request.get("requestId").asText()).isNotBlank();
+        assertThat(request.has("durationMs")).isTrue();
+        assertThat(instanceB.log()).doesNotContain(user.plaintext());
     }
 
     @Test

@@ -4,9 +4,10 @@ import static dev.vai.app.support.Api.bearer;
 import static dev.vai.app.support.Api.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
+import dev.vai.app.support.Api;
 import dev.vai.app.support.EventStore;
+import dev.vai.app.support.Scrape;
 import dev.vai.app.support.ServiceIT;
 import dev.vai.token.TokenHash;
 import dev.vai.token.secret.PlaintextToken;
@@ -24,8 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Security checklist row 24: after a run that issues, uses, fails with and revokes tokens, neither the logs nor the
- * error bodies contain a plaintext token, its hash or the admin key; the event store holds hashes, never plaintext.
+ * Security checklist row 24: after a run that issues, uses, fails with and revokes tokens, neither the logs (the
+ * request log included), the metrics nor the error bodies contain a plaintext token, its hash or the admin key; the
+ * event store holds hashes, never plaintext.
  */
 @ServiceIT
 @ExtendWith(OutputCaptureExtension.class)
@@ -75,10 +77,15 @@ class SecretExposureIT {
                 forbidden.add(Base64.getUrlEncoder().withoutPadding().encodeToString(hash.bytes()));
             });
         }
-        assertThat(output.getAll()).contains("Revoked token " + key.id());
+        assertThat(output.getAll()).contains("Revoked token " + key.id())
+                .contains("GET /api/v1/access-tokens 200").contains("auth=success credential=api_key token=" + key.id())
+                .contains("GET /api/v1/access-tokens 401").contains("auth=malformed")
+                .contains("Refused an internal API call");
+        String metrics = Scrape.of(api).text();
         for (String secret : forbidden) {
             assertThat(output.getAll()).doesNotContain(secret);
             assertThat(bodies.toString()).doesNotContain(secret);
+            assertThat(metrics).doesNotContain(secret);
         }
         String store = new EventStore(jdbc).everything();
         assertThat(store).contains(key.id());

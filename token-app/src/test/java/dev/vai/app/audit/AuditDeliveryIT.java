@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
 import dev.vai.app.support.AppProcess;
+import dev.vai.app.support.Scrape;
 import dev.vai.app.support.TcpProxy;
 import dev.vai.app.support.TestKafka;
 import dev.vai.app.support.TestPostgres;
@@ -101,11 +102,28 @@ class AuditDeliveryIT {
             }
             api.createApiKey(owner.plaintext(), "issued while the broker is down");
             assertThat(backlog(api)).isGreaterThan(0);
+            JsonNode health = awaitExportStatus(api, "DEGRADED");
+            assertThat(health.get("components").get("auditExport").get("status").asText()).isEqualTo("DEGRADED");
+            assertThat(api.get("/actuator/health").status()).as("degraded, not down").isEqualTo(200);
+            assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
 
             broker = startBrokerProcess();
             awaitExported(Duration.ofSeconds(60));
+            assertThat(awaitExportStatus(api, "UP").get("components").get("auditExport").get("status").asText())
+                    .isEqualTo("UP");
             service.stop();
         }
+    }
+
+    private static JsonNode awaitExportStatus(Api api, String status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode health;
+        do {
+            sleepQuietly(250);
+            health = api.get("/actuator/health").json();
+        } while (!health.get("components").get("auditExport").get("status").asText().equals(status)
+                && System.nanoTime() < deadline);
+        return health;
     }
 
     @Test
@@ -141,11 +159,15 @@ class AuditDeliveryIT {
             proxy.cut();
             Api.Response meanwhile = api.postJson(TOKENS, "{\"name\": \"during\"}", bearer(owner.plaintext()));
             assertThat(meanwhile.status()).as("never a 500, never a success that was not persisted").isEqualTo(503);
+            Api.Response readiness = api.get("/actuator/health/readiness");
+            assertThat(readiness.status()).as("out of rotation: " + readiness.body()).isEqualTo(503);
+            assertThat(api.get("/actuator/health/liveness").status()).as("but alive: no restart").isEqualTo(200);
             Thread.sleep(3_000);
             proxy.restore();
 
             Issued after = awaitWorking(api, owner);
             assertThat(after).isNotNull();
+            assertThat(api.get("/actuator/health/readiness").status()).as("back in rotation").isEqualTo(200);
             awaitExported(Duration.ofSeconds(60));
             service.stop();
         }
@@ -170,9 +192,7 @@ class AuditDeliveryIT {
         double value = 0;
         while (value == 0 && System.nanoTime() < deadline) {
             sleepQuietly(200);
-            value = api.get("/actuator/prometheus").body().lines()
-                    .filter(line -> line.startsWith("vai_audit_export_backlog_events "))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).sum();
+            value = Scrape.of(api).sum("vai_audit_export_backlog_events");
         }
         return value;
     }

@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
+import dev.vai.app.support.Scrape;
 import dev.vai.app.support.ServiceIT;
 import dev.vai.app.support.TestKafka;
 import dev.vai.token.secret.PlaintextToken;
@@ -218,8 +219,6 @@ class AuditStreamIT {
     }
 
     private double exported(String type) {
-        String prefix = "vai_audit_export_events_total{result=\"success\",type=\"" + type + "\"} ";
-        return api.get("/actuator/prometheus").body().lines().filter(line -> line.startsWith(prefix))
-                .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length()))).sum();
+        return Scrape.of(api).sum("vai_audit_export_events_total", "result=\"success\"", "type=\"" + type + "\"");
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vai.test.services=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"vai.test.services=true",
+        "vai.metrics.active-tokens-refresh=1s"})
 @AutoConfigureObservability
 @Import(TestInfrastructure.class)
 public @interface ServiceIT {

@@ -1,0 +1,95 @@
+package dev.vai.api.logging;
+
+import dev.vai.api.auth.Authentication;
+import dev.vai.api.auth.AuthenticationFilter;
+import dev.vai.api.web.RequestContextFilter;
+import dev.vai.token.RequestContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * One line per request at INFO on the logger {@value #LOGGER}: request id, method, path template, status,
+ * duration, authentication outcome and credential kind, and the id of the token that authenticated it. The path is
+ * always a template ({@code /api/v1/access-tokens/{token_id}}), never the raw path, which could carry anything a
+ * client put there; no header, query string or body is ever logged. Actuator requests (scrapes, probes) are not.
+ */
+public class RequestLogFilter extends OncePerRequestFilter {
+
+    public static final String LOGGER = "dev.vai.access";
+    private static final Logger log = LoggerFactory.getLogger(LOGGER);
+
+    private final Supplier<List<PathPattern>> routeSource;
+    private volatile List<PathPattern> routes;
+
+    /**
+     * {@code routes}: every path pattern the application maps (asked for on first use, once the mappings exist), to
+     * name requests refused before dispatch.
+     */
+    public RequestLogFilter(Supplier<List<PathPattern>> routes) {
+        this.routeSource = routes;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/actuator");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long start = System.nanoTime();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            Authentication authentication = request.getAttribute(AuthenticationFilter.OUTCOME) instanceof Authentication a
+                    ? a : null;
+            String outcome = authentication == null ? "-" : authentication.outcome().wireName();
+            String credential = authentication == null || authentication.kind() == null ? "-"
+                    : authentication.kind().wireName();
+            String tokenId = authentication == null || authentication.caller() == null ? "-"
+                    : authentication.caller().tokenId().toString();
+            RequestContext context = RequestContextFilter.of(request);
+            // the request id is in the logging context (MDC) already; JSON lines carry it from there
+            log.atInfo()
+                    .addKeyValue("method", request.getMethod())
+                    .addKeyValue("path", template(request))
+                    .addKeyValue("status", response.getStatus())
+                    .addKeyValue("durationMs", millis)
+                    .addKeyValue("auth", outcome)
+                    .addKeyValue("credential", credential)
+                    .addKeyValue("tokenId", tokenId)
+                    .log("{} {} {} {}ms auth={} credential={} token={} request={}", request.getMethod(),
+                            template(request), response.getStatus(), millis, outcome, credential, tokenId,
+                            context.requestId());
+        }
+    }
+
+    private String template(HttpServletRequest request) {
+        Object matched = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (matched != null) {
+            return matched.toString();
+        }
+        if (routes == null) {
+            routes = List.copyOf(routeSource.get());
+        }
+        PathContainer path = PathContainer.parsePath(request.getRequestURI());
+        for (PathPattern route : routes) {
+            if (route.matches(path)) {
+                return route.getPatternString();
+            }
+        }
+        return "(unmatched)";
+    }
+}

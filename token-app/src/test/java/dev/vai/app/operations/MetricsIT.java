@@ -1,0 +1,119 @@
+package dev.vai.app.operations;
+
+import static dev.vai.app.support.Api.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vai.app.support.Api;
+import dev.vai.app.support.Api.Issued;
+import dev.vai.app.support.Scrape;
+import dev.vai.app.support.ServiceIT;
+import dev.vai.app.support.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** After real traffic, every metric the README lists is scraped with the expected labels, and the figures moved. */
+@ServiceIT
+class MetricsIT {
+
+    private static final String TOKENS = "/api/v1/access-tokens";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void domainMetricsMoveWithTrafficAndCarryOnlyLowCardinalityLabels() throws Exception {
+        Api api = new Api(port);
+        Scrape before = Scrape.of(api);
+
+        String userId = "metrics-" + UUID.randomUUID();
+        Issued session = api.session(userId);
+        Issued key = api.createApiKey(session.plaintext(), "metered");
+        Issued doomed = api.createApiKey(session.plaintext(), "doomed");
+        api.get(TOKENS, bearer(session.plaintext()));
+        api.get(TOKENS, "X-API-Key", key.plaintext());
+        api.get(TOKENS, "Cookie", "vai_token=" + key.plaintext());
+        api.get(TOKENS);
+        api.get(TOKENS, bearer("vai_k_garbage"));
+        api.get(TOKENS, "X-API-Key", key.plaintext(), "Cookie", "vai_token=" + session.plaintext());
+        api.delete(TOKENS + "/" + doomed.id(), bearer(session.plaintext()));
+        api.get(TOKENS, bearer(doomed.plaintext()));
+        Issued stranger = api.newUser();
+        api.delete(TOKENS + "?exclude_current=false", bearer(stranger.plaintext()));
+        api.get(TOKENS, bearer(stranger.plaintext()));
+        api.delete("/internal/v1/access-tokens/" + key.id(), api.admin());
+        Issued expiring = api.newUser();
+        clock.set(Instant.now().plus(Duration.ofDays(1)));
+        api.get(TOKENS, bearer(expiring.plaintext()));
+        clock.reset();
+
+        Scrape after = Scrape.of(api);
+        assertThat(after.sum("vai_tokens_issued_total", "type=\"api_key\""))
+                .isGreaterThanOrEqualTo(before.sum("vai_tokens_issued_total", "type=\"api_key\"") + 2);
+        assertThat(after.sum("vai_tokens_issued_total", "type=\"session\""))
+                .isGreaterThanOrEqualTo(before.sum("vai_tokens_issued_total", "type=\"session\"") + 3);
+        for (String reason : List.of("owner", "revoke_all", "admin")) {
+            assertThat(after.sum("vai_tokens_revoked_total", "reason=\"" + reason + "\"")).as(reason)
+                    .isGreaterThan(before.sum("vai_tokens_revoked_total", "reason=\"" + reason + "\""));
+        }
+        String[][] attempts = {{"success", "bearer"}, {"success", "api_key"}, {"success", "cookie"},
+                {"missing", "none"}, {"malformed", "bearer"}, {"conflict", "none"}, {"revoked", "bearer"},
+                {"expired", "bearer"}};
+        for (String[] attempt : attempts) {
+            String[] labels = {"outcome=\"" + attempt[0] + "\"", "credential=\"" + attempt[1] + "\""};
+            assertThat(after.sum("vai_authentications_total", labels)).as(String.join("/", attempt))
+                    .isGreaterThan(before.sum("vai_authentications_total", labels));
+        }
+        assertThat(after.has("http_server_requests_seconds_bucket", "uri=\"/api/v1/access-tokens\"", "le=\""))
+                .as("RED metrics with histogram buckets").isTrue();
+        assertThat(after.sum("vai_database_up")).isEqualTo(1.0);
+        assertThat(after.has("eventProcessor_successCounter_total", "processorName=\"token-view\"")).isTrue();
+        assertThat(after.has("eventProcessor_successCounter_total", "processorName=\"audit-outbox\"")).isTrue();
+        assertThat(after.has("commandBus_successTimer_seconds_count", "payloadType=\"RevokeAccessToken\"")).isTrue();
+        assertThat(after.names()).contains("hikaricp_connections_active", "jvm_memory_used_bytes",
+                "vai_audit_export_backlog_events", "vai_audit_export_lag_seconds", "vai_tokens_active");
+
+        String text = after.text();
+        for (String secretOrIdentity : List.of(userId, session.id(), key.id(), session.plaintext(), key.plaintext(),
+                key.token().get("tokenPrefix").asText())) {
+            assertThat(text).as("no token, prefix or owner in a label").doesNotContain(secretOrIdentity);
+        }
+    }
+
+    @Test
+    void theActiveTokenGaugeFollowsIssuingAndRevoking() throws Exception {
+        Api api = new Api(port);
+        Issued session = api.newUser();
+        double start = awaitChange(api, -1);
+        for (int i = 0; i < 3; i++) {
+            api.createApiKey(session.plaintext(), "active " + i);
+        }
+        double afterIssuing = awaitChange(api, start);
+        assertThat(afterIssuing).isGreaterThanOrEqualTo(start + 3);
+        api.delete(TOKENS + "?exclude_current=false", bearer(session.plaintext()));
+        assertThat(awaitChange(api, afterIssuing)).isLessThanOrEqualTo(afterIssuing - 4);
+    }
+
+    /** The gauge once it differs from {@code previous} (it is counted every second in these tests). */
+    private static double awaitChange(Api api, double previous) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        double value;
+        do {
+            Thread.sleep(200);
+            value = Scrape.of(api).sum("vai_tokens_active");
+        } while (value == previous && System.nanoTime() < deadline);
+        return value;
+    }
+}
