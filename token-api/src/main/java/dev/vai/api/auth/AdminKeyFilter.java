@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Guards the internal API: {@code X-Admin-Key} must equal the configured admin key (constant-time comparison). The
- * key is never logged; a failed attempt is, with the client's address and the request id.
+ * key is never logged; a failed attempt is, with the client's address and the request id, and counts towards the
+ * client's failed-authentication throttle.
  */
 public class AdminKeyFilter extends OncePerRequestFilter {
 
@@ -26,10 +28,12 @@ public class AdminKeyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(AdminKeyFilter.class);
 
     private final String adminKey;
+    private final FailureThrottle throttle;
     private final ErrorBodies errors;
 
-    public AdminKeyFilter(String adminKey, ErrorBodies errors) {
+    public AdminKeyFilter(String adminKey, FailureThrottle throttle, ErrorBodies errors) {
         this.adminKey = adminKey;
+        this.throttle = throttle;
         this.errors = errors;
     }
 
@@ -50,6 +54,14 @@ public class AdminKeyFilter extends OncePerRequestFilter {
         }
         log.info("Refused an internal API call: {} from {} (request {}): {}", request.getMethod(), client(request),
                 RequestContextFilter.of(request).requestId(), presented.isEmpty() ? "no admin key" : "wrong admin key");
+        long retryAfter = throttle.throttledFor(client(request));
+        if (retryAfter > 0) {
+            errors.write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many failed authentication attempts; retry after " + retryAfter + " seconds",
+                    Map.of("Retry-After", String.valueOf(retryAfter))));
+            return;
+        }
+        throttle.recordFailure(client(request));
         errors.write(response, new ApiProblem(HttpStatus.UNAUTHORIZED, "A valid X-Admin-Key is required"));
     }
 }

@@ -8,7 +8,9 @@ public enum AuthOutcome {
     UNKNOWN("unknown"),
     REVOKED("revoked"),
     EXPIRED("expired"),
-    CONFLICT("conflict");
+    CONFLICT("conflict"),
+    /** A failure from a client that has failed too often this minute: answered 429 instead. */
+    THROTTLED("throttled");
 
     private final String wireName;
 

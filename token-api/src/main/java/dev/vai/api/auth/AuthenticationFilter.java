@@ -3,11 +3,13 @@ package dev.vai.api.auth;
 import dev.vai.api.web.ApiExceptionHandler;
 import dev.vai.api.web.ApiProblem;
 import dev.vai.api.web.ErrorBodies;
+import dev.vai.api.web.RequestContextFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -15,8 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Guards the public API: every request is authenticated before anything else is looked at, so credentials are
  * checked before validation (422) and existence (404). The caller is left in a request attribute for the
- * controllers; a conflict is a 400, any other failure a 401 with {@code WWW-Authenticate: Bearer}. If the database
- * cannot be asked, authentication fails closed with a 503.
+ * controllers; a conflict is a 400, any other failure a 401 with {@code WWW-Authenticate: Bearer}, or a 429 once the
+ * client has failed too often (see {@link FailureThrottle}); a cookie-only mutation from another site is a 403
+ * (see {@link CrossSiteCheck}). If the database cannot be asked, authentication fails closed with a 503.
  */
 public class AuthenticationFilter extends OncePerRequestFilter {
 
@@ -25,11 +28,16 @@ public class AuthenticationFilter extends OncePerRequestFilter {
 
     private final Authenticator authenticator;
     private final AuthenticationMetrics metrics;
+    private final FailureThrottle throttle;
+    private final CrossSiteCheck crossSite;
     private final ErrorBodies errors;
 
-    public AuthenticationFilter(Authenticator authenticator, AuthenticationMetrics metrics, ErrorBodies errors) {
+    public AuthenticationFilter(Authenticator authenticator, AuthenticationMetrics metrics, FailureThrottle throttle,
+            List<String> trustedOrigins, ErrorBodies errors) {
         this.authenticator = authenticator;
         this.metrics = metrics;
+        this.throttle = throttle;
+        this.crossSite = new CrossSiteCheck(trustedOrigins);
         this.errors = errors;
     }
 
@@ -47,8 +55,27 @@ public class AuthenticationFilter extends OncePerRequestFilter {
                     "The service is temporarily unavailable; try again shortly", Map.of("Retry-After", "1")));
             return;
         }
+        String client = RequestContextFilter.of(request).clientIp();
+        if (!authentication.succeeded() && authentication.outcome() != AuthOutcome.MISSING) {
+            long retryAfter = throttle.throttledFor(client);
+            if (retryAfter > 0) {
+                authentication = authentication.withOutcome(AuthOutcome.THROTTLED);
+                request.setAttribute(OUTCOME, authentication);
+                metrics.record(authentication);
+                errors.write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many failed authentication attempts; retry after " + retryAfter + " seconds",
+                        Map.of("Retry-After", String.valueOf(retryAfter))));
+                return;
+            }
+            throttle.recordFailure(client);
+        }
         request.setAttribute(OUTCOME, authentication);
         metrics.record(authentication);
+        if (authentication.succeeded() && crossSite.refuses(request, authentication)) {
+            errors.write(response, new ApiProblem(HttpStatus.FORBIDDEN,
+                    "Cross-site request refused: a cookie alone cannot authenticate a change from another site"));
+            return;
+        }
         switch (authentication.outcome()) {
             case SUCCESS -> {
                 request.setAttribute(CALLER, authentication.caller());

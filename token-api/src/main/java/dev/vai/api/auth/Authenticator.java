@@ -37,7 +37,8 @@ public class Authenticator {
         if (presented.problem() != null) {
             return new Authentication(presented.problem(), presented.kind(), null);
         }
-        return authenticate(presented.token(), presented.kind());
+        Authentication result = authenticate(presented.token(), presented.kind());
+        return new Authentication(result.outcome(), result.kind(), result.caller(), presented.cookieOnly());
     }
 
     /** Also used by introspection, where the token arrives in a body. */

@@ -11,8 +11,10 @@ import java.util.Locale;
  * The token a request presents, read from {@code Authorization: Bearer} (scheme in any case), {@code X-API-Key}, the
  * {@code vai_token} cookie or a {@code vai_token} header. The same token in several places is one credential;
  * different tokens, or a header or cookie given twice, is a conflict. Never read from the query string.
+ * {@code cookieOnly}: the token came in the Cookie header and nowhere else, as a browser sends it on its own (the
+ * case cross-site request forgery needs).
  */
-record PresentedCredential(AuthOutcome problem, String token, CredentialKind kind) {
+record PresentedCredential(AuthOutcome problem, String token, CredentialKind kind, boolean cookieOnly) {
 
     static final String COOKIE = "vai_token";
 
@@ -30,12 +32,13 @@ record PresentedCredential(AuthOutcome problem, String token, CredentialKind kin
             }
         }
         if (authorization.size() > 1 || apiKeys.size() > 1 || tokenHeaders.size() > 1 || cookies.size() > 1) {
-            return new PresentedCredential(AuthOutcome.CONFLICT, null, null);
+            return new PresentedCredential(AuthOutcome.CONFLICT, null, null, false);
         }
 
         String token = null;
         CredentialKind kind = null;
         boolean malformed = false;
+        boolean outsideCookies = !authorization.isEmpty() || !apiKeys.isEmpty() || !tokenHeaders.isEmpty();
         for (CredentialKind source : CredentialKind.values()) {
             List<String> values = switch (source) {
                 case BEARER -> authorization.stream().map(PresentedCredential::bearer).toList();
@@ -50,14 +53,14 @@ record PresentedCredential(AuthOutcome problem, String token, CredentialKind kin
                     token = candidate;
                     kind = source;
                 } else if (!token.equals(candidate)) {
-                    return new PresentedCredential(AuthOutcome.CONFLICT, null, null);
+                    return new PresentedCredential(AuthOutcome.CONFLICT, null, null, false);
                 }
             }
         }
         if (token != null) {
-            return new PresentedCredential(null, token, kind);
+            return new PresentedCredential(null, token, kind, !outsideCookies);
         }
-        return new PresentedCredential(malformed ? AuthOutcome.MALFORMED : AuthOutcome.MISSING, null, null);
+        return new PresentedCredential(malformed ? AuthOutcome.MALFORMED : AuthOutcome.MISSING, null, null, false);
     }
 
     /** The token of a Bearer header; "" for a Bearer header without one or for another scheme (Basic...). */

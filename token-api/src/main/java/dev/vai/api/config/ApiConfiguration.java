@@ -5,6 +5,7 @@ import dev.vai.api.auth.AuthenticationFilter;
 import dev.vai.api.auth.AuthenticationMetrics;
 import dev.vai.api.auth.Authenticator;
 import dev.vai.api.auth.CallerArgumentResolver;
+import dev.vai.api.auth.FailureThrottle;
 import dev.vai.api.logging.RequestLogFilter;
 import dev.vai.api.tokens.CursorCodec;
 import dev.vai.api.web.ApiSettings;
@@ -16,6 +17,7 @@ import dev.vai.api.web.RequestContextArgumentResolver;
 import dev.vai.api.web.RequestContextFilter;
 import dev.vai.token.secret.TokenHasher;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,6 +61,11 @@ class ApiConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    FailureThrottle failureThrottle(ApiSettings settings, Clock clock) {
+        return new FailureThrottle(settings.authFailureLimit(), clock);
+    }
+
+    @Bean
     FilterRegistrationBean<RequestContextFilter> requestContextFilterRegistration(ClientAddress clientAddress) {
         FilterRegistrationBean<RequestContextFilter> registration =
                 new FilterRegistrationBean<>(new RequestContextFilter(clientAddress));
@@ -80,23 +87,24 @@ class ApiConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<AuthenticationFilter> authenticationFilterRegistration(Authenticator authenticator,
-            AuthenticationMetrics metrics, ErrorBodies errors) {
-        FilterRegistrationBean<AuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new AuthenticationFilter(authenticator, metrics, errors));
+            AuthenticationMetrics metrics, FailureThrottle throttle, ApiSettings settings, ErrorBodies errors) {
+        FilterRegistrationBean<AuthenticationFilter> registration = new FilterRegistrationBean<>(
+                new AuthenticationFilter(authenticator, metrics, throttle, settings.trustedOrigins(), errors));
         registration.addUrlPatterns("/api/v1/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;
     }
 
     @Bean
-    FilterRegistrationBean<AdminKeyFilter> adminKeyFilterRegistration(ApiSettings settings, ErrorBodies errors) {
+    FilterRegistrationBean<AdminKeyFilter> adminKeyFilterRegistration(ApiSettings settings, FailureThrottle throttle,
+            ErrorBodies errors) {
         String adminKey = settings.adminKey();
         if (adminKey == null || adminKey.length() < MIN_ADMIN_KEY_LENGTH) {
             throw new IllegalStateException("VAI_ADMIN_KEY (vai.admin-key) must be set, with at least "
                     + MIN_ADMIN_KEY_LENGTH + " characters");
         }
         FilterRegistrationBean<AdminKeyFilter> registration =
-                new FilterRegistrationBean<>(new AdminKeyFilter(adminKey, errors));
+                new FilterRegistrationBean<>(new AdminKeyFilter(adminKey, throttle, errors));
         registration.addUrlPatterns("/internal/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultTokenLifetimeDays lifetime of an API key created without {@code expiresInDays}; null: no expiry
  * @param sessionTtlMinutes lifetime of a session minted without {@code expiresInMinutes}
  * @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-For} is believed
+ * @param authFailureLimit failed authentications a client may make in a minute before it gets 429 (0: no limit)
+ * @param trustedOrigins origins (scheme://host[:port]) besides the service's own from which a cookie-authenticated
+ *     change is accepted
  */
 @ConfigurationProperties(prefix = "vai")
 public record ApiSettings(
@@ -22,7 +25,9 @@ public record ApiSettings(
         @DefaultValue("3650") int maxTokenLifetimeDays,
         Integer defaultTokenLifetimeDays,
         @DefaultValue("720") int sessionTtlMinutes,
-        @DefaultValue List<String> trustedProxies) {
+        @DefaultValue List<String> trustedProxies,
+        @DefaultValue("60") int authFailureLimit,
+        @DefaultValue List<String> trustedOrigins) {
 
     public ApiSettings {
         if (maxTokenLifetimeDays < 1 || maxTokenLifetimeDays > 36_500) {
@@ -32,6 +37,9 @@ public record ApiSettings(
                 && (defaultTokenLifetimeDays < 1 || defaultTokenLifetimeDays > maxTokenLifetimeDays)) {
             throw new IllegalArgumentException(
                     "VAI_DEFAULT_TOKEN_LIFETIME_DAYS must be between 1 and VAI_MAX_TOKEN_LIFETIME_DAYS");
+        }
+        if (authFailureLimit < 0) {
+            throw new IllegalArgumentException("VAI_AUTH_FAILURE_LIMIT must be 0 (off) or positive");
         }
         if (sessionTtlMinutes < 1 || sessionTtlMinutes > 43_200) {
             throw new IllegalArgumentException("VAI_SESSION_TTL_MINUTES must be between 1 and 43200");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vai.app.support.Api.Issued;
 import dev.vai.app.support.Api;
 import dev.vai.app.support.AppProcess;
+import dev.vai.app.support.EventStore;
 import dev.vai.app.support.ServiceIT;
 import dev.vai.app.support.TestKafka;
 import dev.vai.app.support.TestPostgres;
@@ -17,12 +18,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Security checklist row 14 across instances: a token revoked through one instance is refused by another on its very
@@ -75,6 +81,44 @@ class SecondInstanceIT {
         Issued other = a.createApiKey(alice.plaintext(), "the other way");
         assertThat(b.delete(TOKENS + "/" + other.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
         assertThat(a.get(TOKENS, bearer(other.plaintext())).status()).isEqualTo(401);
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void racingCommandsOnTheSameTokensFromTwoInstancesRecordEachRevocationOnceAndNeverFail() throws Exception {
+        Api a = new Api(port);
+        Api b = new Api(instanceB.port());
+        Issued alice = a.newUser();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            keys.add((i % 2 == 0 ? a : b).createApiKey(alice.plaintext(), "contested " + i).id());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Integer>>> results = new ArrayList<>();
+            for (Api instance : List.of(a, b, a, b)) {
+                results.add(pool.submit(() -> {
+                    List<Integer> statuses = new ArrayList<>();
+                    for (String key : keys) {
+                        statuses.add(instance.delete(TOKENS + "/" + key, bearer(alice.plaintext())).status());
+                    }
+                    statuses.add(instance.delete(TOKENS, bearer(alice.plaintext())).status());
+                    return statuses;
+                }));
+            }
+            for (Future<List<Integer>> result : results) {
+                assertThat(result.get()).as("204 for each token, 200 for revoke-all, never a 5xx")
+                        .allMatch(status -> status == 204 || status == 200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        EventStore events = new EventStore(jdbc);
+        for (String key : keys) {
+            assertThat(events.revocationsOf(key)).as(key).isEqualTo(1);
+        }
     }
 
     @Test

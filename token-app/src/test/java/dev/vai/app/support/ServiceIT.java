@@ -11,12 +11,13 @@ import org.springframework.context.annotation.Import;
 /**
  * The whole service in production mode on a real PostgreSQL ({@link TestPostgres}) and a real Kafka broker
  * ({@link TestKafka}), listening on a random port, with its metrics at {@code /actuator/prometheus}. Every class with
- * this annotation shares one application context.
+ * this annotation shares one application context. Failed-authentication throttling is off here (every request comes
+ * from 127.0.0.1, and the tests fail on purpose); ConfiguredSettingsIT tests it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"vai.test.services=true",
-        "vai.metrics.active-tokens-refresh=1s"})
+        "vai.metrics.active-tokens-refresh=1s", "vai.auth-failure-limit=0"})
 @AutoConfigureObservability
 @Import(TestInfrastructure.class)
 public @interface ServiceIT {
