@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * The token a request presents, read from {@code Authorization: Bearer} (scheme in any case), {@code X-API-Key}, the
- * {@code vai_token} cookie or a {@code vai_token} header. The same token in several places is one credential;
+ * {@code vai_token} cookie (or {@code __Host-vai_token}) or a {@code vai_token} header. The same token in several
+ * places is one credential;
  * different tokens, or a header or cookie given twice, is a conflict. Never read from the query string.
  * {@code cookieOnly}: the token came in the Cookie header and nowhere else, as a browser sends it on its own (the
  * case cross-site request forgery needs).
@@ -17,21 +18,30 @@ import java.util.Locale;
 record PresentedCredential(AuthOutcome problem, String token, CredentialKind kind, boolean cookieOnly) {
 
     static final String COOKIE = "vai_token";
+    /** The same cookie under the prefix that binds it to the host, Secure and Path=/ (RFC 6265bis). */
+    static final String HOST_COOKIE = "__Host-vai_token";
 
     static PresentedCredential of(HttpServletRequest request) {
         List<String> authorization = Collections.list(request.getHeaders("Authorization"));
         List<String> apiKeys = Collections.list(request.getHeaders("X-API-Key"));
         List<String> tokenHeaders = Collections.list(request.getHeaders(COOKIE));
         List<String> cookies = new ArrayList<>();
+        int plainCookies = 0;
+        int hostCookies = 0;
         Cookie[] all = request.getCookies();
         if (all != null) {
             for (Cookie cookie : all) {
                 if (COOKIE.equals(cookie.getName())) {
                     cookies.add(cookie.getValue());
+                    plainCookies++;
+                } else if (HOST_COOKIE.equals(cookie.getName())) {
+                    cookies.add(cookie.getValue());
+                    hostCookies++;
                 }
             }
         }
-        if (authorization.size() > 1 || apiKeys.size() > 1 || tokenHeaders.size() > 1 || cookies.size() > 1) {
+        if (authorization.size() > 1 || apiKeys.size() > 1 || tokenHeaders.size() > 1 || plainCookies > 1
+                || hostCookies > 1) {
             return new PresentedCredential(AuthOutcome.CONFLICT, null, null, false);
         }
 

@@ -92,11 +92,16 @@ class OpenApiConfiguration {
         if (path.startsWith("/internal/")) {
             operation.setSecurity(List.of(new SecurityRequirement().addList("adminKey")));
             error(responses, "401", "Missing or wrong X-Admin-Key");
+            error(responses, "429", "Too many failed attempts from this client; see Retry-After");
         } else {
             operation.setSecurity(List.of(new SecurityRequirement().addList("bearer"),
                     new SecurityRequirement().addList("apiKey"), new SecurityRequirement().addList("cookie")));
             error(responses, "400", "Different tokens in one request, or a credential header given twice");
             error(responses, "401", "Missing, malformed, unknown, expired or revoked token; WWW-Authenticate: Bearer");
+            error(responses, "429", "Too many failed authentications from this client; see Retry-After");
+            if (method != PathItem.HttpMethod.GET) {
+                error(responses, "403", "A change from another site authenticated by the vai_token cookie alone");
+            }
         }
         if (path.contains("{token_id}")) {
             error(responses, "404", "No such token, or another owner's (the same body in both cases)");

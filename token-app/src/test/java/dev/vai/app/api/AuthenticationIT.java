@@ -60,6 +60,7 @@ class AuthenticationIT {
         assertThat(api.get(TOKENS, "Cookie", "vai_token=" + token).status()).isEqualTo(200);
         assertThat(api.get(TOKENS, "Cookie", "theme=dark; vai_token=" + token + "; lang=en").status()).isEqualTo(200);
         assertThat(api.get(TOKENS, "vai_token", token).status()).isEqualTo(200);
+        assertThat(api.get(TOKENS, "Cookie", "__Host-vai_token=" + token).status()).isEqualTo(200);
     }
 
     @Test
@@ -86,6 +87,8 @@ class AuthenticationIT {
         assertThat(api.get(TOKENS, "Authorization", "Bearer " + token, "Authorization", "Bearer " + token)
                 .status()).isEqualTo(400);
         assertThat(api.get(TOKENS, "Cookie", "vai_token=" + token + "; vai_token=" + token).status())
+                .isEqualTo(400);
+        assertThat(api.get(TOKENS, "Cookie", "__Host-vai_token=" + token + "; __Host-vai_token=" + token).status())
                 .isEqualTo(400);
     }
 
