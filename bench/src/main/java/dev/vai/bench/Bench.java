@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code java -jar bench/target/bench.jar [--smoke] [--out bench/RESULTS.md] [--jar token-app/target/token-app.jar]}
+ * (or {@code ... bench.jar jmh [JMH options]} for the in-process benchmarks alone)
  *
  * <p>Runs every measure, prints the table and writes it with the machine to the output file. {@code --smoke} runs
  * each measure for a moment only, to show the suite works; its figures mean nothing and it writes no file unless
@@ -22,7 +25,13 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("jmh")) {
+            org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         boolean smoke = false;
+        Set<String> only = Set.of();
+        Integer tokens = null;
         Path out = null;
         Path jar = Path.of("token-app", "target", "token-app.jar");
         for (int i = 0; i < args.length; i++) {
@@ -30,36 +39,71 @@ public final class Bench {
                 case "--smoke" -> smoke = true;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--jar" -> jar = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("usage: bench [--smoke] [--out file] [--jar path]");
+                case "--only" -> only = Set.of(args[++i].split(","));
+                case "--tokens" -> tokens = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("usage: bench [--smoke] [--out file] [--jar path]"
+                        + " [--only reads,create,listing,revocation,jmh] [--tokens n]");
             }
         }
-        if (!smoke && out == null) {
+        if (!smoke && out == null && only.isEmpty() && tokens == null) {
             out = Path.of("bench", "RESULTS.md");
         }
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw -DskipTests package)");
         }
-        String report = run(jar, smoke);
+        String report = run(jar, smoke, only, tokens);
         System.out.println(report);
         if (out != null) {
             Files.writeString(out, report, StandardCharsets.UTF_8);
             System.out.println("Written to " + out);
         }
+        System.exit(report.contains("MISSED") ? 1 : 0);
     }
 
     static String run(Path jar, boolean smoke) throws Exception {
+        return run(jar, smoke, Set.of(), null);
+    }
+
+    /**
+     * Runs the measures named in {@code only} (all when empty) on a store of {@code tokens} tokens (null: 1 000 000,
+     * or 20 000 for a smoke run), a tenth of them the big owner's. Only a full run writes RESULTS.md by default.
+     */
+    static String run(Path jar, boolean smoke, Set<String> only, Integer tokens) throws Exception {
         Path work = Files.createTempDirectory("vai-bench");
         Instant started = Instant.now();
         List<Row> rows = new ArrayList<>();
         List<String> machine;
         double peak;
+        int total = tokens != null ? tokens : smoke ? 20_000 : 1_000_000;
+        int bigOwner = total / 10;
+        Measures.Timing timing = smoke ? new Measures.Timing(Duration.ofMillis(500), Duration.ofSeconds(1))
+                : new Measures.Timing(Duration.ofSeconds(5), Duration.ofSeconds(15));
         try (Infrastructure infrastructure = Infrastructure.start(jar, work)) {
             machine = Machine.describe(infrastructure);
-            rows.add(RevocationToRecord.run(infrastructure, 100, smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(30)));
+            long loading = System.nanoTime();
+            BulkLoader.load(infrastructure, total, bigOwner);
+            machine.add(String.format("Store: %,d tokens bulk-loaded (events and read model) in %d s", total,
+                    (System.nanoTime() - loading) / 1_000_000_000));
+            if (only.isEmpty() || only.contains("reads")) {
+                rows.addAll(Measures.reads(infrastructure, timing));
+            }
+            if (only.isEmpty() || only.contains("create")) {
+                rows.add(Measures.create(infrastructure, timing));
+            }
+            if (only.isEmpty() || only.contains("listing")) {
+                rows.add(Measures.listing(infrastructure, timing, smoke ? 10 : 1000, bigOwner, total));
+            }
+            if (only.isEmpty() || only.contains("revocation")) {
+                rows.add(RevocationToRecord.run(infrastructure, 100,
+                        smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(30)));
+            }
             peak = infrastructure.memory.peakMib();
         }
-        rows.add(new Row("Peak resident memory of the service", String.format("%.0f MiB (VmHWM)", peak), "none",
-                "-", "<= 512 MiB", peak <= 512));
+        rows.add(new Row(String.format("Peak resident memory of the service, whole suite, %,d tokens stored", total),
+                String.format("%.0f MiB (VmHWM)", peak), "none", "-", "<= 512 MiB", peak <= 512));
+        if (!smoke && (only.isEmpty() || only.contains("jmh"))) {
+            rows.addAll(Jmh.run());
+        }
         return report(rows, machine, started, smoke);
     }
 

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,12 @@ final class Infrastructure implements AutoCloseable {
         // the malformed-token measure wants every request to reach authentication, not the throttle
         environment.put("VAI_AUTH_FAILURE_LIMIT", "0");
         Files.createDirectories(work);
-        service = ChildProcess.start(ChildProcess.java(jar, SERVICE_JVM, "--server.port=" + servicePort),
+        List<String> jvm = new ArrayList<>(SERVICE_JVM);
+        String extra = System.getenv("VAI_BENCH_SERVICE_JVM_OPTIONS"); // e.g. -XX:StartFlightRecording=... to profile
+        if (extra != null && !extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        service = ChildProcess.start(ChildProcess.java(jar, jvm, "--server.port=" + servicePort),
                 environment, work.resolve("service.log"));
         service.awaitLog("Started TokenServiceApplication", Duration.ofSeconds(120));
         memory = new PeakMemory(service.pid());
@@ -72,6 +78,17 @@ final class Infrastructure implements AutoCloseable {
 
     static Infrastructure start(Path jar, Path work) throws IOException, SQLException {
         return new Infrastructure(jar, work);
+    }
+
+    /** CPU time the service process has used so far (user + system), in milliseconds, from /proc. */
+    long serviceCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(service.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // clock ticks of 10 ms
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     String baseUrl() {

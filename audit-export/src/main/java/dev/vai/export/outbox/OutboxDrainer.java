@@ -150,7 +150,7 @@ public class OutboxDrainer implements SmartLifecycle {
         if (batch.isEmpty()) {
             return false;
         }
-        List<AuditRecord> records = batch.stream().map(OutboxEntry::toRecord).toList();
+        List<AuditRecord> records = batch.stream().map(OutboxEntry::record).toList();
         AuditPublisher.Outcome outcome = publisher.publish(records);
         store.delete(batch.subList(0, outcome.acknowledged()).stream().map(OutboxEntry::id).toList());
         if (outcome.failure() != null) {

@@ -137,7 +137,10 @@ class SecondInstanceIT {
         Api b = new Api(instanceB.port());
         Issued user = b.newUser();
         b.get(TOKENS, bearer(user.plaintext()));
-        Thread.sleep(500);
+        long deadline = System.nanoTime() + 10_000_000_000L; // the console is written by a background thread
+        while (!instanceB.log().contains(user.id()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         List<JsonNode> lines = new ArrayList<>();
         for (String line : instanceB.log().lines().filter(line -> !line.isBlank()).toList()) {
             lines.add(Api.JSON.readTree(line));

@@ -5,7 +5,6 @@ import dev.vai.token.OwnerId;
 import dev.vai.token.TokenHash;
 import dev.vai.token.TokenType;
 import java.time.Instant;
-import java.util.UUID;
 
 /** What authentication needs to know about the token a hash belongs to. */
 public record Credential(
@@ -16,13 +15,6 @@ public record Credential(
         Instant expiresAt,
         Instant revokedAt,
         Instant lastUsedAt) {
-
-    /** For the JPQL constructor expression of {@link CredentialLookup}. */
-    Credential(UUID tokenId, String owner, TokenType type, byte[] hash, Instant expiresAt, Instant revokedAt,
-            Instant lastUsedAt) {
-        this(new AccessTokenId(tokenId), new OwnerId(owner), type, TokenHash.of(hash), expiresAt, revokedAt,
-                lastUsedAt);
-    }
 
     public boolean isRevoked() {
         return revokedAt != null;

@@ -1,0 +1,95 @@
+package dev.vai.bench;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Fills the store the way the service's write path would, only faster: for each token an {@code AccessTokenIssued}
+ * event in the event store, in the very format the service writes (JSON payload, revision, type, timestamps, a
+ * global index from the same sequence), and its read-model row, so that the event store and the read model agree.
+ * Loaded with COPY while the service is idle. The tokens' plaintexts are never known (random hashes): they are there
+ * to be stored, listed and counted, not used. They are not queued for the audit stream, as history from before
+ * the exporter would not be.
+ */
+final class BulkLoader {
+
+    static final String BIG_OWNER = "bench-big-owner";
+    private static final int CHUNK = 20_000;
+    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    private BulkLoader() {
+    }
+
+    /** {@code total} tokens, {@code bigOwnerTokens} of them {@link #BIG_OWNER}'s, the rest 100 per owner. */
+    static void load(Infrastructure infrastructure, int total, int bigOwnerTokens) throws Exception {
+        SecureRandom random = new SecureRandom();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (Connection connection = infrastructure.connect()) {
+            long firstIndex = reserveGlobalIndexes(connection, total);
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (int from = 0; from < total; from += CHUNK) {
+                int to = Math.min(total, from + CHUNK);
+                StringBuilder events = new StringBuilder((to - from) * 700);
+                StringBuilder views = new StringBuilder((to - from) * 250);
+                for (int i = from; i < to; i++) {
+                    String owner = i < bigOwnerTokens ? BIG_OWNER : "bench-owner-" + (i - bigOwnerTokens) / 100;
+                    UUID id = UUID.randomUUID();
+                    byte[] hash = new byte[32];
+                    random.nextBytes(hash);
+                    StringBuilder prefix = new StringBuilder("vai_k_");
+                    for (int c = 0; c < 6; c++) {
+                        prefix.append(BASE62.charAt(random.nextInt(62)));
+                    }
+                    Instant createdAt = now.minusMillis((long) i * 31_000L + random.nextInt(1000));
+                    String payload = "{\"tokenId\":\"" + id + "\",\"owner\":\"" + owner
+                            + "\",\"type\":\"API_KEY\",\"name\":\"bulk " + i + "\",\"prefix\":\"" + prefix
+                            + "\",\"hash\":\"" + Base64.getEncoder().encodeToString(hash) + "\",\"issuedAt\":\""
+                            + createdAt + "\",\"expiresAt\":null}";
+                    events.append(firstIndex + i).append('\t').append(UUID.randomUUID()).append('\t')
+                            .append(bytea("{}")).append('\t').append(bytea(payload)).append("\t1\t")
+                            .append("dev.vai.token.AccessTokenIssued\t").append(createdAt).append('\t').append(id)
+                            .append("\t0\tAccessToken\n");
+                    views.append(id).append('\t').append(owner).append("\tAPI_KEY\tbulk ").append(i).append('\t')
+                            .append(prefix).append("\t\\\\x").append(HexFormat.of().formatHex(hash)).append('\t')
+                            .append(createdAt).append("\t\\N\t\\N\t\\N\n");
+                }
+                copy.copyIn("copy domain_event_entry (global_index, event_identifier, meta_data, payload,"
+                        + " payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type)"
+                        + " from stdin", new StringReader(events.toString()));
+                copy.copyIn("copy access_token_view (token_id, owner_id, token_type, name, token_prefix, token_hash,"
+                        + " created_at, expires_at, last_used_at, revoked_at) from stdin",
+                        new StringReader(views.toString()));
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("analyze domain_event_entry");
+                statement.execute("analyze access_token_view");
+            }
+        }
+    }
+
+    private static long reserveGlobalIndexes(Connection connection, int count) throws Exception {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select nextval('domain_event_entry_seq')")) {
+            result.next();
+            long first = result.getLong(1);
+            statement.execute("select setval('domain_event_entry_seq', " + (first + count - 1) + ")");
+            return first;
+        }
+    }
+
+    /** A bytea value in COPY's text format: {@code \\x} and hex (the backslash itself escaped). */
+    private static String bytea(String utf8) {
+        return "\\\\x" + HexFormat.of().formatHex(utf8.getBytes(StandardCharsets.UTF_8));
+    }
+}
