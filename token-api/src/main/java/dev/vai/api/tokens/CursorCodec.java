@@ -18,6 +18,7 @@ import java.util.UUID;
  * The listing's opaque cursor: the last position of a page (creation time and id) and an HMAC tag that binds it to
  * the caller and to the filter ({@code tokenType}, {@code includeRevoked}; not {@code limit}, which may change
  * between pages). A forged, foreign or mismatched cursor fails the tag check; nothing in it is trusted before that.
+ * Exactly one spelling of each cursor is accepted, the one {@link #encode} gives.
  */
 public final class CursorCodec {
 
@@ -54,6 +55,10 @@ public final class CursorCodec {
             return Optional.empty();
         }
         if (bytes.length != POSITION_BYTES + TAG_BYTES || bytes[0] != VERSION) {
+            return Optional.empty();
+        }
+        // the decoder ignores the unused low bits of the last character: only the spelling encode() gives is genuine
+        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(cursor)) {
             return Optional.empty();
         }
         byte[] position = Arrays.copyOf(bytes, POSITION_BYTES);
