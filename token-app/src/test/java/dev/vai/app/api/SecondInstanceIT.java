@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -137,18 +138,15 @@ class SecondInstanceIT {
         Api b = new Api(instanceB.port());
         Issued user = b.newUser();
         b.get(TOKENS, bearer(user.plaintext()));
-        long deadline = System.nanoTime() + 10_000_000_000L; // the console is written by a background thread
-        while (!instanceB.log().contains(user.id()) && System.nanoTime() < deadline) {
+        // the console is written by a background thread: wait for the GET's own line (the session's issue, logged
+        // earlier, names the same token)
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Optional<JsonNode> logged = accessLogLine(user.id());
+        while (logged.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);
+            logged = accessLogLine(user.id());
         }
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : instanceB.log().lines().filter(line -> !line.isBlank()).toList()) {
-            lines.add(Api.JSON.readTree(line));
-        }
-        JsonNode request = lines.stream()
-                .filter(line -> "dev.vai.access".equals(line.path("log").path("logger").asText()))
-                .filter(line -> user.id().equals(line.path("tokenId").asText()))
-                .findFirst().orElseThrow();
+        JsonNode request = logged.orElseThrow();
         assertThat(request.get("path").asText()).isEqualTo("/api/v1/access-tokens");
         assertThat(request.get("status").asInt()).isEqualTo(200);
         assertThat(request.get("auth").asText()).isEqualTo("success");
@@ -156,6 +154,20 @@ class SecondInstanceIT {
         assertThat(request.get("requestId").asText()).isNotBlank();
         assertThat(request.has("durationMs")).isTrue();
         assertThat(instanceB.log()).doesNotContain(user.plaintext());
+    }
+
+    /** The request log line of a request authenticated by {@code tokenId}; every line must be a JSON object. */
+    private Optional<JsonNode> accessLogLine(String tokenId) throws IOException {
+        String log = instanceB.log();
+        log = log.substring(0, log.lastIndexOf('\n') + 1); // a line still being written is read next time
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : log.lines().filter(line -> !line.isBlank()).toList()) {
+            lines.add(Api.JSON.readTree(line));
+        }
+        return lines.stream()
+                .filter(line -> "dev.vai.access".equals(line.path("log").path("logger").asText()))
+                .filter(line -> tokenId.equals(line.path("tokenId").asText()))
+                .findFirst();
     }
 
     @Test

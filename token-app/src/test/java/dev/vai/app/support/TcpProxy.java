@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -13,66 +12,74 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy the test owns, between the application and a server it must not stop (the machine's PostgreSQL):
- * {@link #cut()} drops every connection and refuses new ones, {@link #restore()} accepts again on the same port.
+ * {@link #cut()} drops every connection and resets new ones at once, {@link #restore()} forwards again.
+ *
+ * <p>The listening port stays bound for the proxy's whole life. Releasing it during a cut and binding it again
+ * failed now and then ("Address already in use"): while it was free, an outgoing connection somewhere on the machine
+ * could take it as its ephemeral local port.
  */
 public final class TcpProxy implements AutoCloseable {
 
-    private final int port;
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private volatile ServerSocket server;
+    private final ServerSocket server;
+    private volatile boolean cut;
 
     public TcpProxy(String targetHost, int targetPort) {
-        this.port = AppProcess.freePort();
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        restore();
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public synchronized void restore() {
-        if (server != null) {
-            return;
-        }
         try {
-            ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            server = socket;
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ServerSocket listening = server;
-        Thread acceptor = new Thread(() -> accept(listening), "tcp-proxy-" + port);
+        Thread acceptor = new Thread(this::accept, "tcp-proxy-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    /** Like a network partition that resets: every connection dropped, new ones refused. */
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Forwards new connections again. */
+    public synchronized void restore() {
+        cut = false;
+    }
+
+    /** Like a network partition that resets: every connection dropped, new ones reset as soon as they arrive. */
     public synchronized void cut() {
-        if (server != null) {
-            closeQuietly(server);
-            server = null;
-        }
-        open.forEach(TcpProxy::closeQuietly);
+        cut = true;
+        open.forEach(TcpProxy::reset);
         open.clear();
     }
 
-    private void accept(ServerSocket listening) {
-        while (!listening.isClosed()) {
+    private void accept() {
+        while (!server.isClosed()) {
+            Socket client;
             try {
-                Socket client = listening.accept();
+                client = server.accept();
+            } catch (IOException e) {
+                continue; // closed by close(): the loop ends
+            }
+            try {
+                if (cut) {
+                    reset(client);
+                    continue;
+                }
                 Socket target = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(target);
+                if (cut) { // cut() ran while this connection was being opened
+                    reset(client);
+                    reset(target);
+                    continue;
+                }
                 pump(client, target);
                 pump(target, client);
             } catch (IOException e) {
-                // closed by cut(), or the target refused: the client sees its connection end
+                reset(client); // the target refused: the client sees its connection end
             }
         }
     }
@@ -99,6 +106,16 @@ public final class TcpProxy implements AutoCloseable {
         thread.start();
     }
 
+    /** Closes with an RST rather than an orderly FIN, as a dropped route or a restarted server would. */
+    private static void reset(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // already closed
+        }
+        closeQuietly(socket);
+    }
+
     private static void closeQuietly(AutoCloseable closeable) {
         try {
             closeable.close();
@@ -110,5 +127,6 @@ public final class TcpProxy implements AutoCloseable {
     @Override
     public void close() {
         cut();
+        closeQuietly(server);
     }
 }
