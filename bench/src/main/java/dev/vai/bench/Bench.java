@@ -1,5 +1,6 @@
 package dev.vai.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,12 @@ import java.util.Set;
  *
  * <p>Runs every measure, prints the table and writes it with the machine to the output file. {@code --smoke} runs
  * each measure for a moment only, to show the suite works; its figures mean nothing and it writes no file unless
- * {@code --out} is given.
+ * {@code --out} is given. A rewritten file keeps its hand-written part, below {@link #NOTES_MARKER}.
  */
 public final class Bench {
+
+    /** Everything after this line of the results file is written by hand and kept when a run rewrites the file. */
+    static final String NOTES_MARKER = "<!-- written by hand below this line; a run keeps it -->";
 
     private Bench() {
     }
@@ -54,10 +58,20 @@ public final class Bench {
         String report = run(jar, smoke, only, tokens);
         System.out.println(report);
         if (out != null) {
-            Files.writeString(out, report, StandardCharsets.UTF_8);
+            Files.writeString(out, report + keptNotes(out), StandardCharsets.UTF_8);
             System.out.println("Written to " + out);
         }
         System.exit(report.contains("MISSED") ? 1 : 0);
+    }
+
+    /** The hand-written part of an existing results file (profiling, before and after), which a run keeps. */
+    static String keptNotes(Path out) throws IOException {
+        if (!Files.exists(out)) {
+            return "";
+        }
+        String existing = Files.readString(out, StandardCharsets.UTF_8);
+        int at = existing.indexOf(NOTES_MARKER);
+        return at < 0 ? "" : "\n" + existing.substring(at);
     }
 
     static String run(Path jar, boolean smoke) throws Exception {
@@ -120,6 +134,13 @@ public final class Bench {
                     .append(row.baseline()).append(" | ").append(row.ratio()).append(" | ").append(row.target())
                     .append(" | ").append(row.verdict()).append(" |\n");
         }
+        text.append("\nHTTP latencies come from the suite's closed-loop generator (").append(Measures.CONNECTIONS)
+                .append(" keep-alive connections): service times, not corrected for coordinated omission. The"
+                        + " revocation measure is open loop, timed from each revocation's scheduled send, so it is."
+                        + " Failed-authentication throttling is off for the whole suite (VAI_AUTH_FAILURE_LIMIT=0),"
+                        + " so every malformed token reaches authentication. Service CPU is the service process's"
+                        + " CPU time during the measure (GC and background threads included) per request; PostgreSQL,"
+                        + " the broker and the generator share the same cores.\n");
         text.append("\n## Machine\n\n");
         machine.forEach(line -> text.append("- ").append(line).append('\n'));
         return text.toString();

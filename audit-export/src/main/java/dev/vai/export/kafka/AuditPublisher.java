@@ -127,6 +127,8 @@ public class AuditPublisher implements AutoCloseable {
             properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
             properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
             properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            // a batch is at most VAI_AUDIT_BATCH_SIZE small records: 8 MiB of buffer, not the default 32
+            properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(8L * 1024 * 1024));
             properties.put(ProducerConfig.CLIENT_ID_CONFIG, "vai-audit-exporter");
             producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
         }
