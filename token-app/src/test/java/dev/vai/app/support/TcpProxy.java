@@ -74,6 +74,8 @@ public final class TcpProxy implements AutoCloseable {
                 if (cut) { // cut() ran while this connection was being opened
                     reset(client);
                     reset(target);
+                    open.remove(client);
+                    open.remove(target);
                     continue;
                 }
                 pump(client, target);
