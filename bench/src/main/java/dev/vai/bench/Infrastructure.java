@@ -25,6 +25,8 @@ final class Infrastructure implements AutoCloseable {
     /** The options the README recommends for the service: a small heap and a collector without G1's overhead. */
     static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
             "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=160m", "-Xss512k");
+    /** Set beside {@link #SERVICE_JVM}: glibc keeps fewer per-thread arenas, so less resident memory. */
+    static final Map.Entry<String, String> MALLOC_ARENAS = Map.entry("MALLOC_ARENA_MAX", "2");
 
     final Path jar;
     final String databaseUrl;
@@ -66,7 +68,7 @@ final class Infrastructure implements AutoCloseable {
         environment.put("VAI_SECRET_KEY", "bench-secret-key-0123456789abcdefghijklmnop");
         // the malformed-token measure wants every request to reach authentication, not the throttle
         environment.put("VAI_AUTH_FAILURE_LIMIT", "0");
-        environment.put("MALLOC_ARENA_MAX", "2"); // glibc keeps fewer per-thread arenas: less resident memory
+        environment.put(MALLOC_ARENAS.getKey(), MALLOC_ARENAS.getValue());
         Files.createDirectories(work);
         List<String> jvm = new ArrayList<>(serviceJvm());
         String extra = System.getenv("VAI_BENCH_SERVICE_JVM_OPTIONS"); // e.g. -XX:StartFlightRecording=... to profile

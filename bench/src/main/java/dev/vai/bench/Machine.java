@@ -23,7 +23,8 @@ final class Machine {
         lines.add("OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
                 + System.getProperty("os.arch") + ")");
         lines.add("JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        lines.add("Service JVM options: " + String.join(" ", Infrastructure.serviceJvm()) + " (MALLOC_ARENA_MAX=2)");
+        lines.add("Service JVM options: " + String.join(" ", Infrastructure.serviceJvm()) + " ("
+                + Infrastructure.MALLOC_ARENAS + ")");
         lines.add("PostgreSQL: " + postgresVersion(infrastructure) + " on loopback; Kafka: the jar's dev-kafka broker"
                 + " (one KRaft node) in a child process");
         return lines;

@@ -27,6 +27,6 @@ class BenchTest {
     void theImageRunsTheServiceWithTheOptionsTheSuiteMeasures() throws Exception {
         String dockerfile = Files.readString(Path.of("..", "Dockerfile"));
         assertThat(dockerfile).contains("JAVA_TOOL_OPTIONS=\"" + String.join(" ", Infrastructure.SERVICE_JVM) + " ")
-                .contains("MALLOC_ARENA_MAX=2");
+                .contains(Infrastructure.MALLOC_ARENAS.toString());
     }
 }
