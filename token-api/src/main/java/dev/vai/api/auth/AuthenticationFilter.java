@@ -79,6 +79,9 @@ public class AuthenticationFilter extends OncePerRequestFilter {
         switch (authentication.outcome()) {
             case SUCCESS -> {
                 request.setAttribute(CALLER, authentication.caller());
+                if (authentication.readAlong() != null) {
+                    request.setAttribute(ReadAlong.ATTRIBUTE, authentication.readAlong());
+                }
                 chain.doFilter(request, response);
             }
             case CONFLICT -> errors.write(response, new ApiProblem(HttpStatus.BAD_REQUEST,

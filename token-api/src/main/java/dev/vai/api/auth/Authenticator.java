@@ -3,6 +3,7 @@ package dev.vai.api.auth;
 import dev.vai.projection.token.Credential;
 import dev.vai.projection.token.CredentialLookup;
 import dev.vai.projection.token.UsageRecorder;
+import dev.vai.token.AccessTokenId;
 import dev.vai.token.TokenHash;
 import dev.vai.token.secret.PlaintextToken;
 import dev.vai.token.secret.TokenHasher;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Authenticates a token: format and checksum first (no I/O for a malformed token), then one hash, one indexed
- * lookup and one constant-time comparison. Unknown, revoked and expired tokens take the same path. No cache: the
+ * lookup (which also reads the token a {@code GET} of one token asks for: see {@link ReadAlong}) and one
+ * constant-time comparison. Unknown, revoked and expired tokens take the same path. No cache: the
  * read model is updated in the revocation's own transaction, so a revoked token fails on its very next use.
  */
 @Component
@@ -37,22 +39,33 @@ public class Authenticator {
         if (presented.problem() != null) {
             return new Authentication(presented.problem(), presented.kind(), null);
         }
-        Authentication result = authenticate(presented.token(), presented.kind());
-        return new Authentication(result.outcome(), result.kind(), result.caller(), presented.cookieOnly());
+        Authentication result = authenticate(presented.token(), presented.kind(), ReadAlong.requestedBy(request));
+        return new Authentication(result.outcome(), result.kind(), result.caller(), presented.cookieOnly(),
+                result.readAlong());
     }
 
     /** Also used by introspection, where the token arrives in a body. */
     public Authentication authenticate(String token, CredentialKind kind) {
+        return authenticate(token, kind, null);
+    }
+
+    /**
+     * {@code readAlong}: the id of a token the request reads, looked up in the same statement as the credential (the
+     * result carries it on success), or null.
+     */
+    private Authentication authenticate(String token, CredentialKind kind, AccessTokenId readAlong) {
         Optional<PlaintextToken> parsed = PlaintextToken.parse(token);
         if (parsed.isEmpty()) {
             return new Authentication(AuthOutcome.MALFORMED, kind, null);
         }
         TokenHash hash = hasher.hash(parsed.get());
-        Optional<Credential> found = credentials.findByHash(hash);
-        if (found.isEmpty() || !found.get().hash().equals(hash)) {
+        Optional<CredentialLookup.WithToken> found = readAlong == null
+                ? credentials.findByHash(hash).map(credential -> new CredentialLookup.WithToken(credential, null))
+                : credentials.findByHash(hash, readAlong);
+        if (found.isEmpty() || !found.get().credential().hash().equals(hash)) {
             return new Authentication(AuthOutcome.UNKNOWN, kind, null);
         }
-        Credential credential = found.get();
+        Credential credential = found.get().credential();
         Instant now = clock.instant();
         if (credential.isRevoked()) {
             return new Authentication(AuthOutcome.REVOKED, kind, null);
@@ -62,6 +75,7 @@ public class Authenticator {
         }
         usage.recordUse(credential.tokenId(), credential.lastUsedAt(), now);
         return new Authentication(AuthOutcome.SUCCESS, kind,
-                new Caller(credential.tokenId(), credential.owner(), credential.type(), credential.expiresAt()));
+                new Caller(credential.tokenId(), credential.owner(), credential.type(), credential.expiresAt()), false,
+                readAlong == null ? null : new ReadAlong(readAlong, found.get().token()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.vai.api.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vai.api.auth.AdminKeyFilter;
 import dev.vai.api.auth.AuthenticationFilter;
 import dev.vai.api.auth.AuthenticationMetrics;
@@ -8,6 +9,7 @@ import dev.vai.api.auth.CallerArgumentResolver;
 import dev.vai.api.auth.FailureThrottle;
 import dev.vai.api.logging.RequestLogFilter;
 import dev.vai.api.tokens.CursorCodec;
+import dev.vai.api.tokens.TokenReadFilter;
 import dev.vai.api.web.ApiSettings;
 import dev.vai.api.web.ClientAddress;
 import dev.vai.api.web.ContainerErrorValve;
@@ -92,6 +94,16 @@ class ApiConfiguration implements WebMvcConfigurer {
                 new AuthenticationFilter(authenticator, metrics, throttle, settings.trustedOrigins(), errors));
         registration.addUrlPatterns("/api/v1/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+
+    /** Right after authentication: answers a read of one token from what authentication read alongside. */
+    @Bean
+    FilterRegistrationBean<TokenReadFilter> tokenReadFilterRegistration(ObjectMapper json, ErrorBodies errors) {
+        FilterRegistrationBean<TokenReadFilter> registration =
+                new FilterRegistrationBean<>(new TokenReadFilter(json, errors));
+        registration.addUrlPatterns("/api/v1/access-tokens/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 110);
         return registration;
     }
 

@@ -28,6 +28,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 public class ApiExceptionHandler {
 
+    /** The detail of every 404 about a token, whether it does not exist or belongs to another owner. */
+    public static final String NOT_FOUND = "Access token not found";
+
     static final String UNAVAILABLE = "The service is temporarily unavailable; try again shortly";
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -85,7 +88,7 @@ public class ApiExceptionHandler {
 
     /** The body of every 404 about a token: the same whether it does not exist or belongs to someone else. */
     public static ResponseEntity<Object> notFound() {
-        return ErrorBodies.entity(404, "Access token not found", Map.of());
+        return ErrorBodies.entity(404, NOT_FOUND, Map.of());
     }
 
     private static Throwable unwrap(Throwable e) {

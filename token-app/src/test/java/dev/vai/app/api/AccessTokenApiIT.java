@@ -72,6 +72,34 @@ class AccessTokenApiIT {
     }
 
     @Test
+    void aReadAnswersAlikeWhateverAcceptHeaderItCarries() {
+        Issued key = api.createApiKey(alice.plaintext(), "read me");
+        String path = TOKENS + "/" + key.id();
+        Response plain = api.get(path, bearer(alice.plaintext()));
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(plain.header("Content-Type")).isEqualTo("application/json");
+        assertThat(plain.json()).isEqualTo(key.token());
+        for (String accept : List.of("*/*", "application/json", "application/json, text/plain", "application/*")) {
+            Response read = api.get(path, headers(bearer(alice.plaintext()), new String[] {"Accept", accept}));
+            assertThat(read.status()).as(accept).isEqualTo(200);
+            assertThat(read.header("Content-Type")).as(accept).isEqualTo("application/json");
+            assertThat(read.body()).as(accept).isEqualTo(plain.body());
+        }
+        Response html = api.get(path, headers(bearer(alice.plaintext()), new String[] {"Accept", "text/html"}));
+        assertThat(html.status()).isEqualTo(406);
+        assertThat(html.json().get("detail").asText()).isEqualTo("Not Acceptable");
+
+        for (String missing : List.of(TOKENS + "/" + api.newUser().id(), TOKENS + "/" + java.util.UUID.randomUUID())) {
+            for (String accept : List.of("*/*", "application/json, text/plain")) {
+                Response notFound = api.get(missing, headers(bearer(alice.plaintext()), new String[] {"Accept", accept}));
+                assertThat(notFound.status()).as(accept).isEqualTo(404);
+                assertThat(notFound.header("Content-Type")).as(accept).isEqualTo("application/json");
+                assertThat(notFound.body()).as(accept).isEqualTo("{\"detail\":\"Access token not found\"}");
+            }
+        }
+    }
+
+    @Test
     void aKeyWithoutExpiresInDaysNeverExpires() {
         Response created = api.postJson(TOKENS, "{\"name\": \"forever\", \"expiresInDays\": null}",
                 bearer(alice.plaintext()));

@@ -148,6 +148,22 @@ class AuthenticationIT {
     }
 
     @Test
+    void readingOneTokenIsOneStatementWhateverTheAnswer() {
+        ConnectionCounter connections = (ConnectionCounter) dataSource;
+        Issued key = api.createApiKey(alice.plaintext(), "read me");
+        Issued bob = api.newUser();
+        usage.flush();
+        Object[][] reads = {{key.id(), 200}, {alice.id(), 200}, {bob.id(), 404},
+                {java.util.UUID.randomUUID().toString(), 404}};
+        for (Object[] read : reads) {
+            long before = connections.borrowed();
+            Response answer = api.get(TOKENS + "/" + read[0], bearer(alice.plaintext()));
+            assertThat(answer.status()).as(read[0].toString()).isEqualTo(read[1]);
+            assertThat(connections.borrowed() - before).as("statements for " + read[0]).isEqualTo(1);
+        }
+    }
+
+    @Test
     void unknownRevokedAndExpiredTokensTakeTheSamePathOneLookupEach() {
         ConnectionCounter connections = (ConnectionCounter) dataSource;
         Issued revoked = api.createApiKey(alice.plaintext(), "revoked");

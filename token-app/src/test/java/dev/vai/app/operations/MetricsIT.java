@@ -44,6 +44,8 @@ class MetricsIT {
         Issued key = api.createApiKey(session.plaintext(), "metered");
         Issued doomed = api.createApiKey(session.plaintext(), "doomed");
         api.get(TOKENS, bearer(session.plaintext()));
+        api.get(TOKENS + "/" + key.id(), bearer(session.plaintext()));
+        api.get(TOKENS + "/" + UUID.randomUUID(), bearer(session.plaintext()));
         api.get(TOKENS, "X-API-Key", key.plaintext());
         api.get(TOKENS, "Cookie", "vai_token=" + key.plaintext());
         api.get(TOKENS);
@@ -79,6 +81,12 @@ class MetricsIT {
         }
         assertThat(after.has("http_server_requests_seconds_bucket", "uri=\"/api/v1/access-tokens\"", "le=\""))
                 .as("RED metrics with histogram buckets").isTrue();
+        for (String status : List.of("200", "404")) {
+            assertThat(after.sum("http_server_requests_seconds_count", "method=\"GET\"", "status=\"" + status + "\"",
+                    "uri=\"/api/v1/access-tokens/{token_id}\"")).as("reads answered " + status)
+                    .isGreaterThan(before.sum("http_server_requests_seconds_count", "method=\"GET\"",
+                            "status=\"" + status + "\"", "uri=\"/api/v1/access-tokens/{token_id}\""));
+        }
         assertThat(after.sum("vai_database_up")).isEqualTo(1.0);
         assertThat(after.has("eventProcessor_successCounter_total", "processorName=\"token-view\"")).isTrue();
         assertThat(after.has("eventProcessor_successCounter_total", "processorName=\"audit-outbox\"")).isTrue();
