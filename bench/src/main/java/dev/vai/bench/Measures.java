@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Measures {
 
     static final int CONNECTIONS = 8;
+    static final int CREATE_WARMUP_FACTOR = 6;
 
     record Timing(Duration warmup, Duration duration) {
     }
@@ -89,7 +90,10 @@ final class Measures {
         JdbcResult baseline = jdbcInserts(infrastructure, timing);
         Http http = new Http(infrastructure.baseUrl());
         String session = http.session("bench-creator");
-        LoadGenerator.Result create = LoadGenerator.run(infrastructure.servicePort, CONNECTIONS, timing.warmup(),
+        // a create runs a few hundred times a second, against thousands for a read, and its path (Axon, Hibernate,
+        // the outbox) is wider: the JIT needs far longer to compile it, and a short warmup measures the compiler
+        LoadGenerator.Result create = LoadGenerator.run(infrastructure.servicePort, CONNECTIONS,
+                timing.warmup().multipliedBy(CREATE_WARMUP_FACTOR),
                 timing.duration(), i -> LoadGenerator.request("POST", "/api/v1/access-tokens",
                         "{\"name\": \"bench key\"}", "Authorization", "Bearer " + session,
                         "Content-Type", "application/json"), 201, infrastructure::serviceCpuMillis);
