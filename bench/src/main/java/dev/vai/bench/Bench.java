@@ -139,8 +139,10 @@ public final class Bench {
                         + " revocation measure is open loop, timed from each revocation's scheduled send, so it is."
                         + " Failed-authentication throttling is off for the whole suite (VAI_AUTH_FAILURE_LIMIT=0),"
                         + " so every malformed token reaches authentication. Service CPU is the service process's"
-                        + " CPU time during the measure (GC and background threads included) per request; PostgreSQL,"
-                        + " the broker and the generator share the same cores.\n");
+                        + " CPU time during the measure (GC and background threads included) per request;"
+                        + " PostgreSQL CPU is that of the local server's processes (backends and background workers)"
+                        + " during the same measure, per request or row, left out when the database is elsewhere."
+                        + " PostgreSQL, the broker and the generator share the same cores.\n");
         text.append("\n## Machine\n\n");
         machine.forEach(line -> text.append("- ").append(line).append('\n'));
         return text.toString();

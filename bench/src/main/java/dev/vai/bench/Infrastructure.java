@@ -1,6 +1,7 @@
 package dev.vai.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -94,12 +95,46 @@ final class Infrastructure implements AutoCloseable {
     /** CPU time the service process has used so far (user + system), in milliseconds, from /proc. */
     long serviceCpuMillis() {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(service.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // clock ticks of 10 ms
+            return cpuMillis(Files.readString(Path.of("/proc", String.valueOf(service.pid()), "stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU time so far of the local PostgreSQL server's processes (its backends and background workers), or -1 when the
+     * database is not on this machine or its processes cannot be read. A backend that exits takes its CPU time with it,
+     * so this is read around a window in which connections stay open (the service's pool, the baseline's threads).
+     */
+    long databaseCpuMillis() {
+        if (!databaseUrl.startsWith("jdbc:postgresql://127.0.0.1")
+                && !databaseUrl.startsWith("jdbc:postgresql://localhost")) {
+            return -1;
+        }
+        long millis = 0;
+        int processes = 0;
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : all) {
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals("postgres")) {
+                        millis += cpuMillis(stat);
+                        processes++;
+                    }
+                } catch (IOException | RuntimeException exitingOrNotOurs) {
+                    // a process that ended while the list was read, or one whose stat is not readable
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return processes == 0 ? -1 : millis;
+    }
+
+    /** User and system CPU time from a {@code /proc/PID/stat} line (the fields after the command's name). */
+    private static long cpuMillis(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // clock ticks of 10 ms
     }
 
     String baseUrl() {

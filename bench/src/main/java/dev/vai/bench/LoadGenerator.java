@@ -24,7 +24,8 @@ import java.util.function.LongSupplier;
  */
 final class LoadGenerator {
 
-    record Result(long requests, long errors, double seconds, Latencies latencies, double serviceCpuMillis) {
+    record Result(long requests, long errors, double seconds, Latencies latencies, double serviceCpuMillis,
+            double databaseCpuMillis) {
 
         double throughput() {
             return requests / seconds;
@@ -34,6 +35,8 @@ final class LoadGenerator {
             return String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms%s%s", throughput(),
                     latencies.percentileMillis(50), latencies.percentileMillis(99),
                     serviceCpuMillis < 0 ? "" : String.format(", service CPU %.2f ms/req", serviceCpuMillis / requests),
+                    databaseCpuMillis < 0 ? "" : String.format(", PostgreSQL CPU %.2f ms/req",
+                            databaseCpuMillis / requests),
                     errors == 0 ? "" : ", " + errors + " unexpected answers");
         }
     }
@@ -47,12 +50,15 @@ final class LoadGenerator {
      */
     static Result run(int port, int connections, Duration warmup, Duration duration, IntFunction<byte[]> request,
             int expected) throws InterruptedException {
-        return run(port, connections, warmup, duration, request, expected, () -> -1L);
+        return run(port, connections, warmup, duration, request, expected, () -> -1L, () -> -1L);
     }
 
-    /** As above, also reporting the service's CPU time per request ({@code cpuMillis} reads it; -1: unknown). */
+    /**
+     * As above, also reporting the CPU time per request of the service ({@code cpuMillis} reads it) and of the
+     * database server ({@code databaseCpuMillis}); either reads -1 when it cannot tell.
+     */
     static Result run(int port, int connections, Duration warmup, Duration duration, IntFunction<byte[]> request,
-            int expected, LongSupplier cpuMillis) throws InterruptedException {
+            int expected, LongSupplier cpuMillis, LongSupplier databaseCpuMillis) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
@@ -72,12 +78,15 @@ final class LoadGenerator {
             Thread.sleep(Math.max(1, (measureFrom - System.nanoTime()) / 1_000_000));
         }
         long cpuBefore = cpuMillis.getAsLong();
+        long databaseBefore = databaseCpuMillis.getAsLong();
         for (Thread thread : threads) {
             thread.join();
         }
         long cpuAfter = cpuMillis.getAsLong();
+        long databaseAfter = databaseCpuMillis.getAsLong();
         return new Result(requests.get(), errors.get(), duration.toNanos() / 1e9, latencies,
-                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
+                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore,
+                databaseBefore < 0 || databaseAfter < 0 ? -1 : databaseAfter - databaseBefore);
     }
 
     private static void loop(int port, byte[] request, int expected, long measureFrom, long end, AtomicLong requests,

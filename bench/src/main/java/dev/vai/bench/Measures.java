@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The HTTP measures, each beside its baseline, taken in the same run against the same process and database. */
@@ -43,10 +44,12 @@ final class Measures {
 
         LoadGenerator.Result livenessBefore = liveness(infrastructure, timing);
         LoadGenerator.Result reads = LoadGenerator.run(port, CONNECTIONS, timing.warmup(), timing.duration(),
-                i -> read, 200, infrastructure::serviceCpuMillis);
+                i -> read, 200, infrastructure::serviceCpuMillis,
+                infrastructure::databaseCpuMillis);
         long transactionsBefore = transactions(infrastructure);
         LoadGenerator.Result rejections = LoadGenerator.run(port, CONNECTIONS, timing.warmup(), timing.duration(),
-                i -> malformed, 401, infrastructure::serviceCpuMillis);
+                i -> malformed, 401, infrastructure::serviceCpuMillis,
+                infrastructure::databaseCpuMillis);
         double perRequest = (transactions(infrastructure) - transactionsBefore)
                 / (double) Math.max(1, rejections.requests());
         // the baseline is measured before and after, and the faster of the two is used: the JIT warms up as the run
@@ -70,7 +73,8 @@ final class Measures {
 
     private static LoadGenerator.Result liveness(Infrastructure infrastructure, Timing timing) throws Exception {
         return LoadGenerator.run(infrastructure.servicePort, CONNECTIONS, timing.warmup(), timing.duration(),
-                i -> LoadGenerator.get("/actuator/health/liveness"), 200, infrastructure::serviceCpuMillis);
+                i -> LoadGenerator.get("/actuator/health/liveness"), 200, infrastructure::serviceCpuMillis,
+                infrastructure::databaseCpuMillis);
     }
 
     /** Database transactions committed so far, from PostgreSQL's own statistics for this database. */
@@ -96,15 +100,18 @@ final class Measures {
                 timing.warmup().multipliedBy(CREATE_WARMUP_FACTOR),
                 timing.duration(), i -> LoadGenerator.request("POST", "/api/v1/access-tokens",
                         "{\"name\": \"bench key\"}", "Authorization", "Bearer " + session,
-                        "Content-Type", "application/json"), 201, infrastructure::serviceCpuMillis);
+                        "Content-Type", "application/json"), 201, infrastructure::serviceCpuMillis,
+                infrastructure::databaseCpuMillis);
         double ratio = create.throughput() / baseline.throughput();
         return new Row("POST /api/v1/access-tokens", create.describe(),
-                String.format("JDBC single-row inserts: %.0f rows/s, p50 %.2f ms, p99 %.2f ms", baseline.throughput(),
-                        baseline.latencies().percentileMillis(50), baseline.latencies().percentileMillis(99)),
+                String.format("JDBC single-row inserts: %.0f rows/s, p50 %.2f ms, p99 %.2f ms%s", baseline.throughput(),
+                        baseline.latencies().percentileMillis(50), baseline.latencies().percentileMillis(99),
+                        baseline.databaseCpuMillis() < 0 ? "" : String.format(", PostgreSQL CPU %.2f ms/row",
+                                (double) baseline.databaseCpuMillis() / baseline.rows())),
                 String.format("%.2f", ratio), "throughput >= 0.35", ratio >= 0.35 && create.errors() == 0);
     }
 
-    record JdbcResult(long rows, double seconds, Latencies latencies) {
+    record JdbcResult(long rows, double seconds, Latencies latencies, long databaseCpuMillis) {
         double throughput() {
             return rows / seconds;
         }
@@ -122,6 +129,8 @@ final class Measures {
         Latencies latencies = new Latencies();
         byte[] payload = new byte[400];
         List<Thread> threads = new ArrayList<>();
+        // a backend that exits takes its CPU time with it: connections stay open until the database's CPU is read
+        CountDownLatch read = new CountDownLatch(1);
         for (int i = 0; i < CONNECTIONS; i++) {
             Thread thread = new Thread(() -> {
                 try (Connection connection = infrastructure.connect(); PreparedStatement insert = connection
@@ -139,6 +148,7 @@ final class Measures {
                             latencies.add(done - start);
                         }
                     }
+                    read.await();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -146,10 +156,22 @@ final class Measures {
             threads.add(thread);
             thread.start();
         }
+        sleepUntil(measureFrom);
+        long databaseBefore = infrastructure.databaseCpuMillis();
+        sleepUntil(end);
+        long databaseAfter = infrastructure.databaseCpuMillis();
+        read.countDown();
         for (Thread thread : threads) {
             thread.join();
         }
-        return new JdbcResult(rows.get(), timing.duration().toNanos() / 1e9, latencies);
+        return new JdbcResult(rows.get(), timing.duration().toNanos() / 1e9, latencies,
+                databaseBefore < 0 || databaseAfter < 0 ? -1 : databaseAfter - databaseBefore);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        while (System.nanoTime() < nanoTime) {
+            Thread.sleep(Math.max(1, (nanoTime - System.nanoTime()) / 1_000_000));
+        }
     }
 
     /**

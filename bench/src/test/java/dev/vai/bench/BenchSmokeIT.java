@@ -21,5 +21,9 @@ class BenchSmokeIT {
                 "| Peak resident memory of the service"}) {
             assertThat(report.lines().filter(line -> line.startsWith(measure))).as(measure).hasSize(1);
         }
+        // the suite's database is the local server (VAI_BENCH_DB_URL unset), so its CPU is read beside the service's
+        assertThat(report.lines().filter(line -> line.startsWith("| POST /api/v1/access-tokens |")).findFirst())
+                .hasValueSatisfying(line -> assertThat(line).contains("PostgreSQL CPU").contains(" ms/req")
+                        .contains(" ms/row"));
     }
 }
