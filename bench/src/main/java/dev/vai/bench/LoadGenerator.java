@@ -74,9 +74,7 @@ final class LoadGenerator {
             threads.add(thread);
             thread.start();
         }
-        while (System.nanoTime() < measureFrom) {
-            Thread.sleep(Math.max(1, (measureFrom - System.nanoTime()) / 1_000_000));
-        }
+        sleepUntil(measureFrom);
         long cpuBefore = cpuMillis.getAsLong();
         long databaseBefore = databaseCpuMillis.getAsLong();
         for (Thread thread : threads) {
@@ -87,6 +85,13 @@ final class LoadGenerator {
         return new Result(requests.get(), errors.get(), duration.toNanos() / 1e9, latencies,
                 cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore,
                 databaseBefore < 0 || databaseAfter < 0 ? -1 : databaseAfter - databaseBefore);
+    }
+
+    /** Sleeps until {@link System#nanoTime()} reaches {@code nanoTime}. */
+    static void sleepUntil(long nanoTime) throws InterruptedException {
+        while (System.nanoTime() < nanoTime) {
+            Thread.sleep(Math.max(1, (nanoTime - System.nanoTime()) / 1_000_000));
+        }
     }
 
     private static void loop(int port, byte[] request, int expected, long measureFrom, long end, AtomicLong requests,

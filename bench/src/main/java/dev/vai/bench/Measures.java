@@ -156,9 +156,9 @@ final class Measures {
             threads.add(thread);
             thread.start();
         }
-        sleepUntil(measureFrom);
+        LoadGenerator.sleepUntil(measureFrom);
         long databaseBefore = infrastructure.databaseCpuMillis();
-        sleepUntil(end);
+        LoadGenerator.sleepUntil(end);
         long databaseAfter = infrastructure.databaseCpuMillis();
         read.countDown();
         for (Thread thread : threads) {
@@ -166,12 +166,6 @@ final class Measures {
         }
         return new JdbcResult(rows.get(), timing.duration().toNanos() / 1e9, latencies,
                 databaseBefore < 0 || databaseAfter < 0 ? -1 : databaseAfter - databaseBefore);
-    }
-
-    private static void sleepUntil(long nanoTime) throws InterruptedException {
-        while (System.nanoTime() < nanoTime) {
-            Thread.sleep(Math.max(1, (nanoTime - System.nanoTime()) / 1_000_000));
-        }
     }
 
     /**
