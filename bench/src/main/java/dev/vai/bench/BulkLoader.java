@@ -16,8 +16,9 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Fills the store the way the service's write path would, only faster: for each token an {@code AccessTokenIssued}
- * event in the event store, in the very format the service writes (JSON payload, revision, type, timestamps, a
+ * event in the event store, in the very format the service writes (JSON payload, revision 2, type, timestamps, a
  * global index from the same sequence), and its read-model row, so that the event store and the read model agree.
+ * They are never-expiring keys of unknown issuer, as keys from before an upgrade to scopes are.
  * Loaded with COPY while the service is idle. The tokens' plaintexts are never known (random hashes): they are there
  * to be stored, listed and counted, not used. They are not queued for the audit stream, as history from before
  * the exporter would not be.
@@ -55,20 +56,22 @@ final class BulkLoader {
                     String payload = "{\"tokenId\":\"" + id + "\",\"owner\":\"" + owner
                             + "\",\"type\":\"API_KEY\",\"name\":\"bulk " + i + "\",\"prefix\":\"" + prefix
                             + "\",\"hash\":\"" + Base64.getEncoder().encodeToString(hash) + "\",\"issuedAt\":\""
-                            + createdAt + "\",\"expiresAt\":null}";
+                            + createdAt + "\",\"expiresAt\":null,\"scopes\":[\"api\",\"tokens:read\"],"
+                            + "\"issuedBy\":{\"kind\":\"unknown\",\"tokenId\":null}}";
                     events.append(firstIndex + i).append('\t').append(UUID.randomUUID()).append('\t')
-                            .append(bytea("{}")).append('\t').append(bytea(payload)).append("\t1\t")
+                            .append(bytea("{}")).append('\t').append(bytea(payload)).append("\t2\t")
                             .append("dev.vai.token.AccessTokenIssued\t").append(createdAt).append('\t').append(id)
                             .append("\t0\tAccessToken\n");
                     views.append(id).append('\t').append(owner).append("\tAPI_KEY\tbulk ").append(i).append('\t')
                             .append(prefix).append("\t\\\\x").append(HexFormat.of().formatHex(hash)).append('\t')
-                            .append(createdAt).append("\t\\N\t\\N\t\\N\n");
+                            .append(createdAt).append("\t\\N\t\\N\t\\N\tapi tokens:read\tunknown\t\\N\n");
                 }
                 copy.copyIn("copy domain_event_entry (global_index, event_identifier, meta_data, payload,"
                         + " payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type)"
                         + " from stdin", new StringReader(events.toString()));
                 copy.copyIn("copy access_token_view (token_id, owner_id, token_type, name, token_prefix, token_hash,"
-                        + " created_at, expires_at, last_used_at, revoked_at) from stdin",
+                        + " created_at, expires_at, last_used_at, revoked_at, scopes, issued_by_kind,"
+                        + " issued_by_token_id) from stdin",
                         new StringReader(views.toString()));
             }
             try (Statement statement = connection.createStatement()) {

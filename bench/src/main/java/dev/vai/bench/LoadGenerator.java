@@ -59,16 +59,27 @@ final class LoadGenerator {
      */
     static Result run(int port, int connections, Duration warmup, Duration duration, IntFunction<byte[]> request,
             int expected, LongSupplier cpuMillis, LongSupplier databaseCpuMillis) throws InterruptedException {
+        return rotating(port, connections, warmup, duration, i -> new byte[][] {request.apply(i)}, expected, cpuMillis,
+                databaseCpuMillis);
+    }
+
+    /**
+     * As above, with connection {@code i} sending the requests {@code requests} gives it in turn, over and over (to
+     * spread creates over many owners, say).
+     */
+    static Result rotating(int port, int connections, Duration warmup, Duration duration,
+            IntFunction<byte[][]> requests, int expected, LongSupplier cpuMillis, LongSupplier databaseCpuMillis)
+            throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
-        AtomicLong requests = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         Latencies latencies = new Latencies();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            byte[] bytes = request.apply(i);
-            Thread thread = new Thread(() -> loop(port, bytes, expected, measureFrom, end, requests, errors,
+            byte[][] bytes = requests.apply(i);
+            Thread thread = new Thread(() -> loop(port, bytes, expected, measureFrom, end, sent, errors,
                     latencies), "load-" + i);
             thread.setDaemon(true);
             threads.add(thread);
@@ -82,7 +93,7 @@ final class LoadGenerator {
         }
         long cpuAfter = cpuMillis.getAsLong();
         long databaseAfter = databaseCpuMillis.getAsLong();
-        return new Result(requests.get(), errors.get(), duration.toNanos() / 1e9, latencies,
+        return new Result(sent.get(), errors.get(), duration.toNanos() / 1e9, latencies,
                 cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore,
                 databaseBefore < 0 || databaseAfter < 0 ? -1 : databaseAfter - databaseBefore);
     }
@@ -94,8 +105,9 @@ final class LoadGenerator {
         }
     }
 
-    private static void loop(int port, byte[] request, int expected, long measureFrom, long end, AtomicLong requests,
-            AtomicLong errors, Latencies latencies) {
+    private static void loop(int port, byte[][] rotation, int expected, long measureFrom, long end,
+            AtomicLong requests, AtomicLong errors, Latencies latencies) {
+        int next = 0;
         while (System.nanoTime() < end) {
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 socket.setTcpNoDelay(true);
@@ -103,7 +115,8 @@ final class LoadGenerator {
                 InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
                 while (System.nanoTime() < end) {
                     long sent = System.nanoTime();
-                    out.write(request);
+                    out.write(rotation[next]);
+                    next = (next + 1) % rotation.length;
                     out.flush();
                     int answer = readResponse(in);
                     long done = System.nanoTime();

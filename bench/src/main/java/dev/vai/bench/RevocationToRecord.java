@@ -28,15 +28,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class RevocationToRecord {
 
     static final String TOPIC = "vai.access-tokens.audit.v1";
+    static final int KEYS_PER_OWNER = 500;
 
     private RevocationToRecord() {
     }
 
     static Row run(Infrastructure infrastructure, int perSecond, Duration duration) throws Exception {
         Http http = new Http(infrastructure.baseUrl());
-        String session = http.session("bench-revoker");
         int count = (int) (perSecond * duration.toSeconds());
-        List<String> keys = createKeys(http, session, count);
+        List<String[]> keys = createKeys(http, count);
 
         Map<String, Long> scheduledAt = new ConcurrentHashMap<>();
         Latencies latencies = new Latencies();
@@ -57,9 +57,9 @@ final class RevocationToRecord {
             if (i >= keys.size()) {
                 return;
             }
-            String key = keys.get(i);
+            String key = keys.get(i)[0];
             scheduledAt.put(key, start + i * periodNanos);
-            http.sendAsync(http.request("/api/v1/access-tokens/" + key).header("Authorization", "Bearer " + session)
+            http.sendAsync(http.request("/api/v1/access-tokens/" + key).header("Authorization", "Bearer " + keys.get(i)[1])
                             .DELETE().build())
                     .whenComplete((response, error) -> {
                         if (error != null || response.statusCode() != 204) {
@@ -86,16 +86,25 @@ final class RevocationToRecord {
                 met);
     }
 
-    private static List<String> createKeys(Http http, String session, int count) throws Exception {
+    /**
+     * {@code count} keys, each with the session of its owner that will revoke it: {@link #KEYS_PER_OWNER} per owner,
+     * well below the service's limit of active keys per owner.
+     */
+    private static List<String[]> createKeys(Http http, int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<String>> ids = new ArrayList<>();
+            List<Future<String[]>> ids = new ArrayList<>();
+            String session = null;
             for (int i = 0; i < count; i++) {
+                if (i % KEYS_PER_OWNER == 0) {
+                    session = http.session("bench-revoker-" + i / KEYS_PER_OWNER);
+                }
                 int n = i;
-                ids.add(pool.submit(() -> http.createKey(session, "revoked " + n)[0]));
+                String owner = session;
+                ids.add(pool.submit(() -> new String[] {http.createKey(owner, "revoked " + n)[0], owner}));
             }
-            List<String> keys = new ArrayList<>();
-            for (Future<String> id : ids) {
+            List<String[]> keys = new ArrayList<>();
+            for (Future<String[]> id : ids) {
                 keys.add(id.get());
             }
             return keys;

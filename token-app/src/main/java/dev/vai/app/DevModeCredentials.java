@@ -4,9 +4,11 @@ import dev.vai.api.auth.Authenticator;
 import dev.vai.api.lifecycle.IssuedToken;
 import dev.vai.api.lifecycle.TokenLifecycle;
 import dev.vai.api.web.ApiSettings;
+import dev.vai.token.Issuer;
 import dev.vai.token.Lifetime;
 import dev.vai.token.OwnerId;
 import dev.vai.token.RequestContext;
+import dev.vai.token.ScopeCatalog;
 import dev.vai.token.TokenName;
 import dev.vai.token.TokenType;
 import java.io.IOException;
@@ -40,15 +42,17 @@ class DevModeCredentials {
     private final TokenLifecycle lifecycle;
     private final Authenticator authenticator;
     private final ApiSettings settings;
+    private final ScopeCatalog catalog;
     private final Path file;
     private final boolean adminKeyGenerated;
 
     DevModeCredentials(TokenLifecycle lifecycle, Authenticator authenticator, ApiSettings settings,
-            @Value("${vai.data-dir}") Path dataDir,
+            ScopeCatalog catalog, @Value("${vai.data-dir}") Path dataDir,
             @Value("${vai.dev.admin-key-generated:false}") boolean adminKeyGenerated) {
         this.lifecycle = lifecycle;
         this.authenticator = authenticator;
         this.settings = settings;
+        this.catalog = catalog;
         this.file = dataDir.resolve(FILE);
         this.adminKeyGenerated = adminKeyGenerated;
     }
@@ -57,8 +61,9 @@ class DevModeCredentials {
     void onReady(ApplicationReadyEvent event) {
         String token = reusableDemoToken();
         if (token == null) {
-            IssuedToken issued = lifecycle.issue(DEMO_USER, TokenType.SESSION, TokenName.of("dev-mode demo session"),
-                    Lifetime.ofMinutes(settings.sessionTtlMinutes()), RequestContext.NONE);
+            IssuedToken issued = lifecycle.issue(Issuer.admin(), DEMO_USER, TokenType.SESSION,
+                    TokenName.of("dev-mode demo session"), catalog.all(), Lifetime.ofMinutes(settings.sessionTtlMinutes()),
+                    RequestContext.NONE);
             token = issued.plaintext().reveal();
         }
         write(token);

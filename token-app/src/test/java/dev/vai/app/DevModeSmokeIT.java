@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Dev mode as a newcomer meets it: the real jar with no database or broker configured, on its own H2 and its own
  * Kafka broker in a data directory. Start, read the credentials file, mint a session, issue, list, revoke, see the
- * audit stream with the jar's own tail command; restart and find it all again.
+ * audit stream with the jar's own tail command; restart and find it all again. On the way, the main cases of least
+ * privilege, on dev mode's own database.
  */
 class DevModeSmokeIT {
 
@@ -38,7 +39,7 @@ class DevModeSmokeIT {
         Path dataDir = workDir.resolve("data");
         int kafkaPort = TestKafka.freePortPair();
         Map<String, String> environment = Map.of("VAI_DATA_DIR", dataDir.toString(),
-                "VAI_DEV_KAFKA_PORT", String.valueOf(kafkaPort));
+                "VAI_DEV_KAFKA_PORT", String.valueOf(kafkaPort), "VAI_MAX_ACTIVE_KEYS_PER_OWNER", "5");
         Properties credentials;
         String revokedKeyId;
 
@@ -66,6 +67,8 @@ class DevModeSmokeIT {
             String tail = tail(environment, 4);
             assertThat(tail).contains("issued  token=" + key.id()).contains("revoked  token=" + key.id())
                     .contains("reason=owner").doesNotContain(key.plaintext());
+
+            leastPrivilege(api);
             app.stop();
         }
 
@@ -85,6 +88,60 @@ class DevModeSmokeIT {
                     .anyMatch(record -> record.key().equals(revokedKeyId));
             again.stop();
         }
+    }
+
+    private static void assertLacks(Api.Response response, String scopes) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(403);
+        assertThat(response.header("WWW-Authenticate"))
+                .isEqualTo("Bearer error=\"insufficient_scope\", scope=\"" + scopes + "\"");
+    }
+
+    private static Issued created(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return new Issued(response.json().get("plaintext").asText(), response.json().get("token").get("id").asText(),
+                response.json().get("token"));
+    }
+
+    private static void leastPrivilege(Api api) {
+        Issued session = api.session("least-privileged");
+        Issued key = api.createApiKey(session.plaintext(), "default scopes");
+        assertThat(key.token().get("scopes").toString()).isEqualTo("[\"api\",\"tokens:read\"]");
+        assertThat(api.get(TOKENS, bearer(key.plaintext())).status()).isEqualTo(200);
+        assertThat(api.get(TOKENS + "/" + key.id(), bearer(key.plaintext())).status()).isEqualTo(200);
+        assertThat(api.get(TOKENS + "/" + key.id(), "Authorization", "Bearer " + key.plaintext(), "Accept",
+                "application/json, text/plain").body()).as("the controller answers as the fast path does")
+                .isEqualTo(api.get(TOKENS + "/" + key.id(), bearer(key.plaintext())).body());
+        assertLacks(api.postJson(TOKENS, "{\"name\": \"minted by a key\"}", bearer(key.plaintext())), "tokens:write");
+        assertLacks(api.delete(TOKENS, bearer(key.plaintext())), "tokens:write");
+        assertLacks(api.delete(TOKENS + "/" + session.id(), bearer(key.plaintext())), "tokens:write");
+        assertThat(api.postJson("/internal/v1/introspect", "{\"token\": \"" + key.plaintext() + "\"}", api.admin())
+                .json().get("scope").asText()).isEqualTo("api tokens:read");
+
+        Issued writer = created(api.postJson(TOKENS, "{\"name\": \"writer\", \"expiresInDays\": 3, \"scopes\":"
+                + " [\"tokens:read\", \"tokens:write\"]}", bearer(session.plaintext())));
+        Issued child = created(api.postJson(TOKENS, "{\"name\": \"child\"}", bearer(writer.plaintext())));
+        assertThat(child.token().get("expiresAt")).isEqualTo(writer.token().get("expiresAt"));
+        assertLacks(api.postJson(TOKENS, "{\"name\": \"n\", \"scopes\": [\"api\"]}", bearer(writer.plaintext())),
+                "api");
+        assertThat(api.postJson(TOKENS, "{\"name\": \"n\", \"expiresInDays\": 4}", bearer(writer.plaintext()))
+                .status()).isEqualTo(422);
+        for (String scopes : new String[] {"\"api\"", "[1]", "[\"nope\"]"}) {
+            assertThat(api.postJson(TOKENS, "{\"name\": \"n\", \"scopes\": " + scopes + "}",
+                    bearer(session.plaintext())).status()).as(scopes).isEqualTo(422);
+        }
+        assertThat(api.delete(TOKENS + "/" + writer.id(), bearer(session.plaintext())).status()).isEqualTo(204);
+        assertThat(api.get(TOKENS + "/" + child.id(), bearer(child.plaintext())).status())
+                .as("revoked with the key that created it").isEqualTo(401);
+
+        created(api.postJson(TOKENS, "{\"name\": \"fourth\"}", bearer(session.plaintext())));
+        created(api.postJson(TOKENS, "{\"name\": \"fifth\"}", bearer(session.plaintext())));
+        created(api.postJson(TOKENS, "{\"name\": \"sixth\"}", bearer(session.plaintext())));
+        created(api.postJson(TOKENS, "{\"name\": \"seventh\"}", bearer(session.plaintext())));
+        assertThat(api.postJson(TOKENS, "{\"name\": \"over the limit\"}", bearer(session.plaintext())).status())
+                .as("VAI_MAX_ACTIVE_KEYS_PER_OWNER=5").isEqualTo(409);
+
+        assertThat(api.delete(TOKENS + "/" + key.id(), bearer(key.plaintext())).status()).isEqualTo(204);
+        assertThat(api.get(TOKENS, bearer(key.plaintext())).status()).isEqualTo(401);
     }
 
     /** {@code java -jar token-app.jar audit-tail --from-beginning --max n}, as the README shows it. */

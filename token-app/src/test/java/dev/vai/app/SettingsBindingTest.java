@@ -1,10 +1,14 @@
 package dev.vai.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vai.api.web.ApiSettings;
 import dev.vai.export.AuditSettings;
 import dev.vai.export.KafkaSettings;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -47,5 +51,45 @@ class SettingsBindingTest {
         assertThat(set.batchSize()).isEqualTo(50);
         assertThat(set.pollInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(set.createTopic()).isTrue();
+    }
+
+    private static ApiSettings api(Map<String, Object> variables) {
+        Map<String, Object> all = new HashMap<>(Map.of("VAI_SECRET_KEY", "s".repeat(32), "VAI_ADMIN_KEY", "a".repeat(24)));
+        all.putAll(variables);
+        return environment(all).bind("vai", ApiSettings.class).get();
+    }
+
+    @Test
+    void leastPrivilegeIsTheDefault() {
+        ApiSettings defaults = api(Map.of());
+        assertThat(defaults.scopeCatalog().all().names()).containsExactly("api", "tokens:read", "tokens:write");
+        assertThat(defaults.lifetimePolicy().largestRequest()).isEqualTo(366);
+        assertThat(defaults.lifetimePolicy().defaultDays()).isEqualTo(90);
+        assertThat(defaults.maxActiveKeysPerOwner()).isEqualTo(1000);
+    }
+
+    @Test
+    void theScopesAndTheLifetimesTakeTheirVariables() {
+        ApiSettings set = api(Map.of("VAI_SCOPES", "billing, reports.read", "VAI_MAX_TOKEN_LIFETIME_DAYS", "none",
+                "VAI_DEFAULT_TOKEN_LIFETIME_DAYS", "none", "VAI_MAX_ACTIVE_KEYS_PER_OWNER", "5"));
+        assertThat(set.scopeCatalog().all().names())
+                .containsExactly("billing", "reports.read", "tokens:read", "tokens:write");
+        assertThat(set.lifetimePolicy().defaultLifetime()).as("never expires").isNull();
+        assertThat(set.maxActiveKeysPerOwner()).isEqualTo(5);
+    }
+
+    @Test
+    void startUpRefusesWhatWouldWidenAuthorityAndNamesTheSetting() {
+        for (Map.Entry<Map<String, Object>, String> refused : List.of(
+                Map.entry(Map.<String, Object>of("VAI_SCOPES", "api,tokens:admin"), "'tokens:admin' is reserved"),
+                Map.entry(Map.<String, Object>of("VAI_SCOPES", "API"), "'API' is not a valid scope name"),
+                Map.entry(Map.<String, Object>of("VAI_DEFAULT_TOKEN_LIFETIME_DAYS", "none"),
+                        "VAI_DEFAULT_TOKEN_LIFETIME_DAYS=none"),
+                Map.entry(Map.<String, Object>of("VAI_DEFAULT_TOKEN_LIFETIME_DAYS", "400"), "must not exceed"),
+                Map.entry(Map.<String, Object>of("VAI_MAX_ACTIVE_KEYS_PER_OWNER", "0"),
+                        "VAI_MAX_ACTIVE_KEYS_PER_OWNER"))) {
+            assertThatThrownBy(() -> api(refused.getKey())).as(refused.getValue())
+                    .rootCause().hasMessageContaining(refused.getValue());
+        }
     }
 }

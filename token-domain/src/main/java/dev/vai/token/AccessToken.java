@@ -10,6 +10,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 /**
  * One access token's lifecycle: issued once, revoked at most once. Command handlers check the invariants and
  * apply events; event sourcing handlers only assign state.
+ *
+ * <p>Issuing checks the issuer's authority: a token never grants a scope it does not hold, creates keys only with
+ * {@code tokens:write}, and an API key never creates a key that outlives it. A revocation for a parent's revocation
+ * must name the token that issued this one.
  */
 public class AccessToken {
 
@@ -21,6 +25,7 @@ public class AccessToken {
     private TokenPrefix prefix;
     private Instant issuedAt;
     private Instant expiresAt;
+    private IssuedBy issuedBy;
     private boolean revoked;
 
     protected AccessToken() {
@@ -32,6 +37,14 @@ public class AccessToken {
         if (command.expiresAt() != null && !command.expiresAt().isAfter(command.issuedAt())) {
             throw new InvalidLifetime("A token must expire after it is issued");
         }
+        Issuer issuer = command.issuer();
+        Scopes missing = issuer.missingToGrant(command.scopes());
+        if (!missing.isEmpty()) {
+            throw new InsufficientScope(missing);
+        }
+        if (issuer.wouldBeOutlivedBy(command.expiresAt())) {
+            throw new TokenOutlivesIssuer(issuer.notAfter());
+        }
         apply(new AccessTokenIssued(
                 command.tokenId(),
                 command.owner(),
@@ -40,13 +53,19 @@ public class AccessToken {
                 command.prefix(),
                 command.hash(),
                 command.issuedAt(),
-                command.expiresAt()));
+                command.expiresAt(),
+                command.scopes(),
+                issuer.issuedBy()));
     }
 
     @CommandHandler
     public boolean handle(RevokeAccessToken command) {
         if (!owner.equals(command.owner())) {
             throw new AccessTokenNotFound(command.tokenId());
+        }
+        if (command.reason() == RevocationReason.PARENT_REVOKED
+                && !command.revoker().viaToken().equals(issuedBy.tokenId())) {
+            throw new NotItsParent(tokenId, command.revoker().viaToken());
         }
         if (revoked) {
             return false;
@@ -65,6 +84,7 @@ public class AccessToken {
         prefix = event.prefix();
         issuedAt = event.issuedAt();
         expiresAt = event.expiresAt();
+        issuedBy = event.issuedBy();
     }
 
     @EventSourcingHandler

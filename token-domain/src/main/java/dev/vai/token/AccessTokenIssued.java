@@ -1,10 +1,14 @@
 package dev.vai.token;
 
-import java.time.Instant;
 import org.axonframework.serialization.Revision;
+import java.time.Instant;
 
-/** A token was issued. Carries the hash of its plaintext, never the plaintext. {@code expiresAt} null: no expiry. */
-@Revision("1")
+/**
+ * A token was issued. Carries the hash of its plaintext, never the plaintext. {@code expiresAt} null: no expiry.
+ * Revision 2 adds the token's {@code scopes} and who it was {@code issuedBy}; stored revision-1 events are read
+ * through an upcaster that gives them fixed defaults (see the application module's {@code AccessTokenIssuedUpcaster}).
+ */
+@Revision("2")
 public record AccessTokenIssued(
         AccessTokenId tokenId,
         OwnerId owner,
@@ -13,5 +17,7 @@ public record AccessTokenIssued(
         TokenPrefix prefix,
         TokenHash hash,
         Instant issuedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        Scopes scopes,
+        IssuedBy issuedBy) {
 }

@@ -6,7 +6,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Issue a new token. The caller generated the plaintext and passes only its hash and prefix, so the plaintext never
- * enters a message. {@code lifetime} is null for a token that never expires.
+ * enters a message. {@code expiresAt} is null for a token that never expires. {@code issuer} is who asks, with the
+ * authority it holds: the aggregate refuses what that authority does not cover.
  */
 public record IssueAccessToken(
         @TargetAggregateIdentifier AccessTokenId tokenId,
@@ -16,7 +17,9 @@ public record IssueAccessToken(
         TokenPrefix prefix,
         TokenHash hash,
         Instant issuedAt,
-        Lifetime lifetime) {
+        Instant expiresAt,
+        Scopes scopes,
+        Issuer issuer) {
 
     public IssueAccessToken {
         Objects.requireNonNull(tokenId, "tokenId");
@@ -26,9 +29,10 @@ public record IssueAccessToken(
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(issuedAt, "issuedAt");
-    }
-
-    public Instant expiresAt() {
-        return lifetime == null ? null : lifetime.expiresAt(issuedAt);
+        Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(issuer, "issuer");
+        if (type == TokenType.SESSION && !issuer.isAdmin()) {
+            throw new IllegalArgumentException("Sessions are minted by the platform's admin only");
+        }
     }
 }

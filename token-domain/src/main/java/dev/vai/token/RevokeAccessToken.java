@@ -24,5 +24,8 @@ public record RevokeAccessToken(
         if (revoker.isAdmin() != (reason == RevocationReason.ADMIN)) {
             throw new IllegalArgumentException("The reason 'admin' goes with the admin revoker, and only with it");
         }
+        if ((revoker.kind() == Revoker.Kind.PARENT) != (reason == RevocationReason.PARENT_REVOKED)) {
+            throw new IllegalArgumentException("The reason 'parent_revoked' goes with a parent revoker, and only with it");
+        }
     }
 }

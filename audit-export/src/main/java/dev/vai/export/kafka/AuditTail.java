@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -78,6 +79,13 @@ public final class AuditTail {
         }
     }
 
+    private static void by(StringBuilder line, JsonNode by) {
+        line.append(" by=").append(by.path("kind").asText());
+        if (!by.path("tokenId").isNull() && !by.path("tokenId").isMissingNode()) {
+            line.append(':').append(by.path("tokenId").asText());
+        }
+    }
+
     /** One event as one line: time, what happened, to which token, by whom, from where. */
     static String line(String value) {
         try {
@@ -92,15 +100,19 @@ public final class AuditTail {
                     .append(" type=").append(data.path("tokenType").asText())
                     .append(" prefix=").append(data.path("tokenPrefix").asText());
             if (what.equals("revoked")) {
-                JsonNode by = data.path("revokedBy");
-                line.append(" reason=").append(data.path("reason").asText())
-                        .append(" by=").append(by.path("kind").asText());
-                if (!by.path("tokenId").isNull() && !by.path("tokenId").isMissingNode()) {
-                    line.append(':').append(by.path("tokenId").asText());
-                }
+                line.append(" reason=").append(data.path("reason").asText());
+                by(line, data.path("revokedBy"));
             } else {
                 line.append(" expires=").append(data.path("expiresAt").isNull() ? "never"
                         : data.path("expiresAt").asText());
+                if (data.has("scopes")) {
+                    List<String> scopes = new ArrayList<>();
+                    data.path("scopes").forEach(scope -> scopes.add(scope.asText()));
+                    line.append(" scopes=").append(scopes.isEmpty() ? "none" : String.join(",", scopes));
+                }
+                if (data.has("issuedBy")) {
+                    by(line, data.path("issuedBy"));
+                }
             }
             JsonNode request = data.path("request");
             line.append(" ip=").append(request.path("clientIp").asText("-"))

@@ -20,13 +20,20 @@ import java.util.UUID;
  * Turns a domain event and its metadata into a CloudEvents 1.0 record in structured JSON mode. The {@code id} is the
  * domain event's identifier, so a record sent twice carries the same id. {@code data} follows the JSON Schemas in
  * {@code audit-schemas/}; it never holds the token's plaintext or hash.
+ *
+ * <p>Versions: {@code type} names what happened and changes only when a field is removed or renamed;
+ * {@code dataschema} names the shape of {@code data} and gets a new version whenever a field is added. A replay
+ * publishes old events in the current shape, under their original ids.
  */
 public final class CloudEvents {
 
     public static final String ISSUED = "issued";
     public static final String REVOKED = "revoked";
     public static final String TYPE_PREFIX = "dev.vai.access_token.";
-    public static final String VERSION = ".v1";
+    /** The version in {@code type}: what happened, and the fields consumers may rely on. */
+    public static final String TYPE_VERSION = ".v1";
+    /** The version in {@code dataschema}: v2 added the issuer and the scopes, and the lineage revocation. */
+    public static final String SCHEMA_VERSION = ".v2";
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -46,6 +53,10 @@ public final class CloudEvents {
         if (payload instanceof AccessTokenIssued issued) {
             ObjectNode data = token(issued.tokenId().toString(), issued.owner().value(), issued.type(), issued.name(),
                     issued.prefix(), issued.issuedAt(), issued.expiresAt());
+            issued.scopes().names().forEach(data.putArray("scopes")::add);
+            ObjectNode by = data.putObject("issuedBy");
+            by.put("kind", issued.issuedBy().kind().wireName());
+            by.put("tokenId", issued.issuedBy().tokenId() == null ? null : issued.issuedBy().tokenId().toString());
             data.set("request", request(request));
             return Optional.of(record(eventId, ISSUED, issued.tokenId().value(), issued.issuedAt(), data));
         }
@@ -54,7 +65,7 @@ public final class CloudEvents {
                     revoked.name(), revoked.prefix(), revoked.issuedAt(), revoked.expiresAt());
             data.put("revokedAt", time(revoked.revokedAt()));
             ObjectNode by = data.putObject("revokedBy");
-            by.put("kind", revoked.revokedBy().isAdmin() ? "admin" : "owner");
+            by.put("kind", revoked.revokedBy().kind().wireName());
             by.put("tokenId", revoked.revokedBy().viaToken() == null ? null : revoked.revokedBy().viaToken().toString());
             data.put("reason", revoked.reason().wireName());
             data.set("request", request(request));
@@ -86,7 +97,7 @@ public final class CloudEvents {
     }
 
     private AuditRecord record(String eventId, String type, UUID tokenId, Instant time, ObjectNode data) {
-        String fullType = TYPE_PREFIX + type + VERSION;
+        String fullType = TYPE_PREFIX + type + TYPE_VERSION;
         ObjectNode event = json.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", eventId);
@@ -95,7 +106,7 @@ public final class CloudEvents {
         event.put("subject", tokenId.toString());
         event.put("time", time(time));
         event.put("datacontenttype", "application/json");
-        event.put("dataschema", schemaBase + "access_token." + type + VERSION);
+        event.put("dataschema", schemaBase + "access_token." + type + SCHEMA_VERSION);
         event.set("data", data);
         try {
             return new AuditRecord(eventId, tokenId, type, time, json.writeValueAsString(event));

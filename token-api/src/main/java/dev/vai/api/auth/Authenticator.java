@@ -10,14 +10,16 @@ import dev.vai.token.secret.TokenHasher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Authenticates a token: format and checksum first (no I/O for a malformed token), then one hash, one indexed
- * lookup (which also reads the token a {@code GET} of one token asks for: see {@link ReadAlong}) and one
+ * lookup (which also reads the token the request will read, if its owner asks for it: see {@link ReadAlong}) and one
  * constant-time comparison. Unknown, revoked and expired tokens take the same path. No cache: the
- * read model is updated in the revocation's own transaction, so a revoked token fails on its very next use.
+ * read model is updated in the revocation's own transaction, so a revoked token fails on its very next use. The
+ * caller's scopes come with the credential's row.
  */
 @Component
 public class Authenticator {
@@ -26,12 +28,15 @@ public class Authenticator {
     private final CredentialLookup credentials;
     private final UsageRecorder usage;
     private final Clock clock;
+    private final List<ReadAlong.Request> readAlong;
 
-    public Authenticator(TokenHasher hasher, CredentialLookup credentials, UsageRecorder usage, Clock clock) {
+    public Authenticator(TokenHasher hasher, CredentialLookup credentials, UsageRecorder usage, Clock clock,
+            List<ReadAlong.Request> readAlong) {
         this.hasher = hasher;
         this.credentials = credentials;
         this.usage = usage;
         this.clock = clock;
+        this.readAlong = List.copyOf(readAlong);
     }
 
     public Authentication authenticate(HttpServletRequest request) {
@@ -39,9 +44,19 @@ public class Authenticator {
         if (presented.problem() != null) {
             return new Authentication(presented.problem(), presented.kind(), null);
         }
-        Authentication result = authenticate(presented.token(), presented.kind(), ReadAlong.requestedBy(request));
+        Authentication result = authenticate(presented.token(), presented.kind(), tokenToRead(request));
         return new Authentication(result.outcome(), result.kind(), result.caller(), presented.cookieOnly(),
                 result.readAlong());
+    }
+
+    private AccessTokenId tokenToRead(HttpServletRequest request) {
+        for (ReadAlong.Request owner : readAlong) {
+            AccessTokenId id = owner.tokenToRead(request);
+            if (id != null) {
+                return id;
+            }
+        }
+        return null;
     }
 
     /** Also used by introspection, where the token arrives in a body. */
@@ -75,7 +90,8 @@ public class Authenticator {
         }
         usage.recordUse(credential.tokenId(), credential.lastUsedAt(), now);
         return new Authentication(AuthOutcome.SUCCESS, kind,
-                new Caller(credential.tokenId(), credential.owner(), credential.type(), credential.expiresAt()), false,
+                new Caller(credential.tokenId(), credential.owner(), credential.type(), credential.expiresAt(),
+                        credential.scopes()), false,
                 readAlong == null ? null : new ReadAlong(readAlong, found.get().token()));
     }
 }

@@ -1,15 +1,15 @@
 package dev.vai.api.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vai.api.auth.AdminKeyFilter;
 import dev.vai.api.auth.AuthenticationFilter;
 import dev.vai.api.auth.AuthenticationMetrics;
 import dev.vai.api.auth.Authenticator;
 import dev.vai.api.auth.CallerArgumentResolver;
 import dev.vai.api.auth.FailureThrottle;
+import dev.vai.api.lifecycle.LifetimePolicy;
+import dev.vai.api.lifecycle.TokenLifecycle;
 import dev.vai.api.logging.RequestLogFilter;
 import dev.vai.api.tokens.CursorCodec;
-import dev.vai.api.tokens.TokenReadFilter;
 import dev.vai.api.web.ApiSettings;
 import dev.vai.api.web.ClientAddress;
 import dev.vai.api.web.ContainerErrorValve;
@@ -17,6 +17,7 @@ import dev.vai.api.web.ErrorBodies;
 import dev.vai.api.web.Keys;
 import dev.vai.api.web.RequestContextArgumentResolver;
 import dev.vai.api.web.RequestContextFilter;
+import dev.vai.token.ScopeCatalog;
 import dev.vai.token.secret.TokenHasher;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -50,6 +51,21 @@ class ApiConfiguration implements WebMvcConfigurer {
     @Bean
     CursorCodec cursorCodec(ApiSettings settings) {
         return new CursorCodec(Keys.derive(secretKey(settings), "cursor"));
+    }
+
+    @Bean
+    ScopeCatalog scopeCatalog(ApiSettings settings) {
+        return settings.scopeCatalog();
+    }
+
+    @Bean
+    LifetimePolicy lifetimePolicy(ApiSettings settings) {
+        return settings.lifetimePolicy();
+    }
+
+    @Bean
+    TokenLifecycle.IssuingLimits issuingLimits(ApiSettings settings) {
+        return new TokenLifecycle.IssuingLimits(settings.maxActiveKeysPerOwner());
     }
 
     @Bean
@@ -94,16 +110,6 @@ class ApiConfiguration implements WebMvcConfigurer {
                 new AuthenticationFilter(authenticator, metrics, throttle, settings.trustedOrigins(), errors));
         registration.addUrlPatterns("/api/v1/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
-        return registration;
-    }
-
-    /** Right after authentication: answers a read of one token from what authentication read alongside. */
-    @Bean
-    FilterRegistrationBean<TokenReadFilter> tokenReadFilterRegistration(ObjectMapper json, ErrorBodies errors) {
-        FilterRegistrationBean<TokenReadFilter> registration =
-                new FilterRegistrationBean<>(new TokenReadFilter(json, errors));
-        registration.addUrlPatterns("/api/v1/access-tokens/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 110);
         return registration;
     }
 

@@ -2,15 +2,20 @@ package dev.vai.api.config;
 
 import dev.vai.api.auth.AdminKeyFilter;
 import dev.vai.api.auth.Caller;
+import dev.vai.api.lifecycle.LifetimePolicy;
 import dev.vai.api.web.JsonBody;
+import dev.vai.api.web.ValidationError;
 import dev.vai.token.RequestContext;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -19,7 +24,9 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +34,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs}: the reference's paths, parameters and schemas as the controllers
- * declare them, plus what we add, each marked as our addition: the error responses and their two shapes, the three
- * ways to present a token, and the internal API.
+ * declare them, plus what we add, each marked as our addition: the error responses and their two shapes (with the
+ * scope challenge of the 403s), the three ways to present a token, scopes, and the internal API. A 204 has no body,
+ * and the largest {@code expiresInDays} is the configured one. The test suite validates every response of the HTTP
+ * integration tests against this document.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -55,17 +64,38 @@ class OpenApiConfiguration {
                                 .in(SecurityScheme.In.HEADER).name("X-API-Key"))
                         .addSecuritySchemes("cookie", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.COOKIE).name("vai_token"))
+                        .addSecuritySchemes("hostCookie", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.COOKIE).name("__Host-vai_token")
+                                .description("The vai_token cookie under the __Host- prefix" + ADDITION))
+                        .addSecuritySchemes("tokenHeader", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("vai_token")
+                                .description("The token in a vai_token header" + ADDITION))
                         .addSecuritySchemes("adminKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.HEADER).name(AdminKeyFilter.HEADER)));
     }
 
     @Bean
-    OpenApiCustomizer errorResponsesAndSecurity() {
+    OpenApiCustomizer errorResponsesAndSecurity(LifetimePolicy lifetimes) {
         return openApi -> {
             addErrorSchemas(openApi.getComponents());
             openApi.getPaths().forEach((path, item) ->
-                    item.readOperationsMap().forEach((method, operation) -> addErrors(path, method, operation)));
+                    item.readOperationsMap().forEach((method, operation) -> {
+                        addErrors(path, method, operation);
+                        noBodyFor204(operation.getResponses());
+                    }));
+            Schema<?> create = openApi.getComponents().getSchemas().get("CreateAccessTokenRequest");
+            if (create != null && create.getProperties() != null && create.getProperties().get("expiresInDays") != null) {
+                create.getProperties().get("expiresInDays").setMaximum(BigDecimal.valueOf(lifetimes.largestRequest()));
+            }
         };
+    }
+
+    /** springdoc gives every answer the default media type; a 204 has no body at all. */
+    private static void noBodyFor204(ApiResponses responses) {
+        ApiResponse noContent = responses.get("204");
+        if (noContent != null) {
+            noContent.setContent(null);
+        }
     }
 
     private static void addErrorSchemas(Components components) {
@@ -74,12 +104,16 @@ class OpenApiConfiguration {
                 .addProperty("detail", new StringSchema())
                 .required(List.of("detail")));
         Schema<?> problem = new ObjectSchema()
-                .addProperty("loc", new ArraySchema().items(new StringSchema()).description(
-                        "\"query\", \"body\", \"path\" or \"header\", then the field as the client spelled it"))
+                .addProperty("loc", new ArraySchema().items(new ComposedSchema().oneOf(List.of(new StringSchema(),
+                        new IntegerSchema()))).description("\"query\", \"body\", \"path\" or \"header\", then the"
+                        + " field as the client spelled it, then, in an array, the element's index (a number)"))
                 .addProperty("msg", new StringSchema())
-                .addProperty("type", new StringSchema()._enum(List.of("missing", "string_too_short",
-                        "string_too_long", "string_pattern_mismatch", "greater_than_equal", "less_than_equal",
-                        "int_parsing", "bool_parsing", "uuid_parsing", "enum", "json_invalid", "value_error")))
+                .addProperty("type", new StringSchema()._enum(List.of(ValidationError.MISSING,
+                        ValidationError.STRING_TOO_SHORT, ValidationError.STRING_TOO_LONG,
+                        ValidationError.STRING_PATTERN_MISMATCH, ValidationError.GREATER_THAN_EQUAL,
+                        ValidationError.LESS_THAN_EQUAL, ValidationError.INT_PARSING, ValidationError.BOOL_PARSING,
+                        ValidationError.UUID_PARSING, ValidationError.ENUM, ValidationError.LIST_TYPE,
+                        ValidationError.STRING_TYPE, ValidationError.JSON_INVALID, ValidationError.VALUE_ERROR)))
                 .required(List.of("loc", "msg", "type"));
         components.addSchemas(VALIDATION_ERROR, new ObjectSchema()
                 .description("Validation errors, every problem at once" + ADDITION)
@@ -95,12 +129,20 @@ class OpenApiConfiguration {
             error(responses, "429", "Too many failed attempts from this client; see Retry-After");
         } else {
             operation.setSecurity(List.of(new SecurityRequirement().addList("bearer"),
-                    new SecurityRequirement().addList("apiKey"), new SecurityRequirement().addList("cookie")));
+                    new SecurityRequirement().addList("apiKey"), new SecurityRequirement().addList("cookie"),
+                    new SecurityRequirement().addList("hostCookie"), new SecurityRequirement().addList("tokenHeader")));
             error(responses, "400", "Different tokens in one request, or a credential header given twice");
             error(responses, "401", "Missing, malformed, unknown, expired or revoked token; WWW-Authenticate: Bearer");
             error(responses, "429", "Too many failed authentications from this client; see Retry-After");
-            if (method != PathItem.HttpMethod.GET) {
-                error(responses, "403", "A change from another site authenticated by the vai_token cookie alone");
+            responses.addApiResponse("403", response("The token lacks a scope this request needs, or asks to grant"
+                    + " one it does not hold; WWW-Authenticate: Bearer error=\"insufficient_scope\","
+                    + " scope=\"<the missing scopes>\" (RFC 6750)"
+                    + (method == PathItem.HttpMethod.GET ? ""
+                            : ". Also: a change from another site authenticated by the vai_token cookie alone"), ERROR)
+                    .headers(Map.of("WWW-Authenticate", new Header().schema(new StringSchema())
+                            .description("Bearer error=\"insufficient_scope\", scope=\"...\" when a scope is missing"))));
+            if (path.equals("/api/v1/access-tokens") && method == PathItem.HttpMethod.POST) {
+                error(responses, "409", "The owner has as many active API keys as VAI_MAX_ACTIVE_KEYS_PER_OWNER allows");
             }
         }
         if (path.contains("{token_id}")) {
@@ -109,6 +151,11 @@ class OpenApiConfiguration {
         if (method == PathItem.HttpMethod.POST) {
             error(responses, "413", "Body over " + JsonBody.MAX_BYTES + " bytes");
             error(responses, "415", "Body that is not application/json");
+        }
+        boolean answersWithABody = responses.entrySet().stream()
+                .anyMatch(entry -> entry.getKey().startsWith("2") && !entry.getKey().equals("204"));
+        if (answersWithABody) {
+            error(responses, "406", "The Accept header admits no JSON");
         }
         responses.addApiResponse("422", response("Invalid input", VALIDATION_ERROR));
         error(responses, "503", "The database cannot be reached; retry (Retry-After)");

@@ -9,12 +9,11 @@ import dev.vai.export.replay.AuditReplay;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -49,8 +48,11 @@ class AuditReplayController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json",
                             schema = @Schema(implementation = InternalJson.Replay.class))))
+    @ApiResponse(responseCode = "202", description = "Started; the progress so far")
+    @ApiResponse(responseCode = "409", description = "A replay is already running (our addition)",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/Error")))
     @PostMapping
-    ResponseEntity<Map<String, Object>> start(HttpServletRequest request) {
+    ResponseEntity<InternalJson.ReplayStatus> start(HttpServletRequest request) {
         JsonFields body = bodies.read(request);
         String text = body.optionalString("from");
         Instant from = null;
@@ -74,18 +76,12 @@ class AuditReplayController {
 
     @Operation(operationId = "auditReplayStatus", summary = "Progress of the last audit replay")
     @GetMapping
-    Map<String, Object> status() {
+    InternalJson.ReplayStatus status() {
         return json(replay.status());
     }
 
-    private static Map<String, Object> json(AuditReplay.Status status) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("running", status.running());
-        json.put("from", Timestamps.format(status.from()));
-        json.put("queued", status.queued());
-        json.put("startedAt", Timestamps.format(status.startedAt()));
-        json.put("finishedAt", Timestamps.format(status.finishedAt()));
-        json.put("error", status.error());
-        return json;
+    private static InternalJson.ReplayStatus json(AuditReplay.Status status) {
+        return new InternalJson.ReplayStatus(status.running(), Timestamps.format(status.from()), status.queued(),
+                Timestamps.format(status.startedAt()), Timestamps.format(status.finishedAt()), status.error());
     }
 }

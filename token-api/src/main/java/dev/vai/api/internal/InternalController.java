@@ -16,11 +16,14 @@ import dev.vai.api.web.Timestamps;
 import dev.vai.projection.token.TokenQueries;
 import dev.vai.projection.token.TokenView;
 import dev.vai.token.AccessTokenId;
+import dev.vai.token.Issuer;
 import dev.vai.token.Lifetime;
 import dev.vai.token.OwnerId;
 import dev.vai.token.RequestContext;
 import dev.vai.token.RevocationReason;
 import dev.vai.token.Revoker;
+import dev.vai.token.ScopeCatalog;
+import dev.vai.token.Scopes;
 import dev.vai.token.TokenName;
 import dev.vai.token.TokenType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,7 +49,6 @@ import org.springframework.web.bind.annotation.RestController;
         + " service and other services. Requires X-Admin-Key.")
 class InternalController {
 
-    static final int MAX_SESSION_MINUTES = 43_200;
     static final String DEFAULT_SESSION_NAME = "session";
 
     private final TokenLifecycle lifecycle;
@@ -54,17 +56,21 @@ class InternalController {
     private final Authenticator authenticator;
     private final JsonBody bodies;
     private final ApiSettings settings;
+    private final ScopeCatalog catalog;
 
     InternalController(TokenLifecycle lifecycle, TokenQueries queries, Authenticator authenticator, JsonBody bodies,
-            ApiSettings settings) {
+            ApiSettings settings, ScopeCatalog catalog) {
         this.lifecycle = lifecycle;
         this.queries = queries;
         this.authenticator = authenticator;
         this.bodies = bodies;
         this.settings = settings;
+        this.catalog = catalog;
     }
 
     @Operation(operationId = "mintSession", summary = "Mint a session token for a user the caller authenticated",
+            description = "Without scopes the session holds every scope: the platform's (VAI_SCOPES), tokens:read and"
+                    + " tokens:write.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json",
                             schema = @Schema(implementation = InternalJson.MintSession.class))))
@@ -76,15 +82,18 @@ class InternalController {
         OwnerId owner = body.valueOf("userId", body.requiredString("userId"), OwnerId::new);
         String rawName = body.optionalString("name");
         TokenName name = body.valueOf("name", rawName == null ? DEFAULT_SESSION_NAME : rawName, TokenName::of);
-        Integer minutes = body.optionalInteger("expiresInMinutes", 1, MAX_SESSION_MINUTES);
+        Integer minutes = body.optionalInteger("expiresInMinutes", 1, ApiSettings.MAX_SESSION_MINUTES);
+        Scopes scopes = body.optionalScopes("scopes", catalog);
         body.validate();
 
         Lifetime lifetime = Lifetime.ofMinutes(minutes != null ? minutes : settings.sessionTtlMinutes());
-        IssuedToken issued = lifecycle.issue(owner, TokenType.SESSION, name, lifetime, context);
+        IssuedToken issued = lifecycle.issue(Issuer.admin(), owner, TokenType.SESSION, name,
+                scopes != null ? scopes : catalog.all(), lifetime, context);
         return CreatedTokenJson.created(issued);
     }
 
-    @Operation(operationId = "adminRevokeAccessToken", summary = "Revoke any token as the admin (logout, incident)")
+    @Operation(operationId = "adminRevokeAccessToken", summary = "Revoke any token as the admin (logout, incident)",
+            description = "Revoking an API key revokes every key it created, and theirs in turn.")
     @ApiResponse(responseCode = "204", description = "Revoked (now or before)")
     @DeleteMapping("/access-tokens/{token_id}")
     ResponseEntity<Object> revoke(RequestContext context,
@@ -94,7 +103,7 @@ class InternalController {
         if (token.isEmpty()) {
             return ApiExceptionHandler.notFound();
         }
-        lifecycle.revoke(id, token.get().owner(), Revoker.admin(), RevocationReason.ADMIN, context);
+        lifecycle.revoke(token.get(), Revoker.admin(), RevocationReason.ADMIN, context);
         return ResponseEntity.noContent().build();
     }
 
@@ -105,7 +114,10 @@ class InternalController {
         return new RevokedCountJson(lifecycle.revokeAll(owner, null, Revoker.admin(), RevocationReason.ADMIN, context));
     }
 
-    /** RFC 7662 in spirit: anything that is not an active token is just {@code {"active": false}}. */
+    /**
+     * RFC 7662 in spirit: anything that is not an active token is just {@code {"active": false}}. {@code scope} is the
+     * token's scopes separated by spaces, those the catalog still has: a scope removed from it is never reported.
+     */
     @Operation(operationId = "introspect", summary = "Check a token for another service of the platform",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json",
@@ -126,6 +138,7 @@ class InternalController {
             answer.put("userId", authentication.caller().owner().value());
             answer.put("tokenType", authentication.caller().type().wireName());
             answer.put("expiresAt", Timestamps.format(authentication.caller().expiresAt()));
+            answer.put("scope", authentication.caller().scopes().toString());
         }
         return answer;
     }

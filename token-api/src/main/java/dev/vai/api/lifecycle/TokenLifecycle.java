@@ -5,12 +5,14 @@ import dev.vai.projection.token.TokenQueries;
 import dev.vai.projection.token.TokenView;
 import dev.vai.token.AccessTokenId;
 import dev.vai.token.IssueAccessToken;
+import dev.vai.token.Issuer;
 import dev.vai.token.Lifetime;
 import dev.vai.token.OwnerId;
 import dev.vai.token.RequestContext;
 import dev.vai.token.RevocationReason;
 import dev.vai.token.RevokeAccessToken;
 import dev.vai.token.Revoker;
+import dev.vai.token.Scopes;
 import dev.vai.token.TokenName;
 import dev.vai.token.TokenType;
 import dev.vai.token.secret.PlaintextToken;
@@ -19,7 +21,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,10 +39,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issues and revokes tokens through the AccessToken aggregate. Each command is its own short transaction, except in
- * revoke-all, where a batch of up to {@value #REVOKE_ALL_BATCH} revocations shares one; a write conflict (another
- * instance or request revoked the same token first) rolls back and the command or batch is retried, so a token is
- * revoked and counted exactly once.
+ * Issues and revokes tokens through the AccessToken aggregate. A write conflict (another instance or request revoked
+ * the same token first) rolls back and the command or batch is retried, so a token is revoked and counted exactly
+ * once.
+ *
+ * <p><b>Lineage.</b> Revoking an API key revokes, in the same transaction, every key it issued and theirs in turn
+ * (reason {@code parent_revoked}); keys a session issued outlive it. A key created by an API key is created while
+ * that key's read-model row is locked and only if the key is still active; a revocation updates that row before it
+ * looks for the keys the token issued. So a key created at the moment its parent is revoked is either refused or
+ * found and revoked with the parent: a leaked key cannot leave a child behind.
  */
 @Component
 public class TokenLifecycle {
@@ -52,9 +63,11 @@ public class TokenLifecycle {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TokenMetrics metrics;
+    private final int maxActiveKeys;
 
     TokenLifecycle(CommandGateway commands, TokenQueries queries, TokenHasher hasher, SecureRandom random,
-            Clock clock, PlatformTransactionManager transactionManager, TokenMetrics metrics) {
+            Clock clock, PlatformTransactionManager transactionManager, TokenMetrics metrics,
+            IssuingLimits limits) {
         this.commands = commands;
         this.queries = queries;
         this.hasher = hasher;
@@ -62,67 +75,159 @@ public class TokenLifecycle {
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
         this.metrics = metrics;
+        this.maxActiveKeys = limits.maxActiveKeysPerOwner();
     }
 
-    /** Issues a token; {@code lifetime} null means it never expires. */
-    public IssuedToken issue(OwnerId owner, TokenType type, TokenName name, Lifetime lifetime, RequestContext context) {
-        PlaintextToken plaintext = PlaintextToken.generate(type, random);
+    /** How many active API keys one owner may have. */
+    public record IssuingLimits(int maxActiveKeysPerOwner) {
+    }
+
+    /**
+     * Issues a token on {@code issuer}'s authority. {@code lifetime} null means no expiry of its own; a key issued by
+     * an expiring API key expires with it at the latest, whatever the lifetime. An API key beyond the owner's limit of
+     * active keys is refused ({@link TooManyActiveKeys}), as is a key whose issuing key was revoked or expired since it
+     * authenticated ({@link IssuerNoLongerActive}).
+     */
+    public IssuedToken issue(Issuer issuer, OwnerId owner, TokenType type, TokenName name, Scopes scopes,
+            Lifetime lifetime, RequestContext context) {
         Instant now = now();
+        Instant expiresAt = lifetime == null ? null : lifetime.expiresAt(now);
+        if (issuer.wouldBeOutlivedBy(expiresAt)) {
+            expiresAt = issuer.notAfter();
+        }
+        // best effort: creates in flight at the same moment may pass it together (no per-owner lock)
+        if (type == TokenType.API_KEY && queries.activeApiKeys(owner, now, maxActiveKeys) >= maxActiveKeys) {
+            throw new TooManyActiveKeys(maxActiveKeys);
+        }
+        PlaintextToken plaintext = PlaintextToken.generate(type, random);
         IssueAccessToken command = new IssueAccessToken(AccessTokenId.random(), owner, type, name, plaintext.prefix(),
-                hasher.hash(plaintext), now, lifetime);
-        send(command, context);
+                hasher.hash(plaintext), now, expiresAt, scopes, issuer);
+        if (issuer.type() == TokenType.API_KEY) {
+            transaction.executeWithoutResult(status -> {
+                if (!queries.lockIfActive(issuer.tokenId(), now)) {
+                    throw new IssuerNoLongerActive();
+                }
+                send(command, context);
+            });
+        } else {
+            send(command, context);
+        }
         metrics.issued(type);
-        log.info("Issued {} token {} ({}) to owner {}", type.wireName(), command.tokenId(), command.prefix(), owner);
+        log.info("Issued {} token {} ({}) to owner {} with scopes [{}], issued by {}", type.wireName(),
+                command.tokenId(), command.prefix(), owner, scopes, issuer.isAdmin() ? "admin" : "token "
+                        + issuer.tokenId());
         TokenView token = new TokenView(command.tokenId(), owner, type, name.value(), command.prefix(), now,
-                command.expiresAt(), null, null);
+                expiresAt, null, null, scopes);
         return new IssuedToken(plaintext, token);
     }
 
-    /** Revokes one token of {@code owner}: true if this call revoked it, false if it was revoked already. */
-    public boolean revoke(AccessTokenId tokenId, OwnerId owner, Revoker revoker, RevocationReason reason,
-            RequestContext context) {
-        boolean revoked = retrying(() -> send(new RevokeAccessToken(tokenId, owner, revoker, reason, now()), context));
-        if (revoked) {
-            metrics.revoked(reason, 1);
-            log.info("Revoked token {} of owner {} (reason {}, by {})", tokenId, owner, reason.wireName(), by(revoker));
+    /**
+     * Revokes {@code token} and, if it is an API key, the keys it issued and theirs in turn, in one transaction.
+     * Answers how many tokens this call revoked: none if all of them were revoked already (the descendants are looked
+     * for even then, so repeating a call that failed midway completes it).
+     */
+    public int revoke(TokenView token, Revoker revoker, RevocationReason reason, RequestContext context) {
+        Instant now = now();
+        Revoked revoked = retrying(() -> transaction.execute(status -> {
+            boolean itself = revoke(new RevokeAccessToken(token.id(), token.owner(), revoker, reason, now), context);
+            int descendants = revokeIssuedBy(token.type() == TokenType.API_KEY ? List.of(token.id()) : List.of(),
+                    now, context);
+            return new Revoked(itself ? 1 : 0, descendants);
+        }));
+        record(revoked, reason);
+        if (revoked.direct() > 0 || revoked.descendants() > 0) {
+            log.info("Revoked token {} of owner {} (reason {}, by {}){}", token.id(), token.owner(), reason.wireName(),
+                    by(revoker), revoked.descendants() == 0 ? ""
+                            : " and " + revoked.descendants() + " keys issued from it (reason parent_revoked)");
         }
-        return revoked;
+        return revoked.total();
     }
 
     /**
      * Revokes every active token of {@code owner} except {@code keep} (null: none), in batches of short
-     * transactions. Answers how many this call revoked; a token revoked meanwhile by another call is not counted
-     * here. If it fails midway, the revocations of finished batches stand and a retry completes the rest.
+     * transactions, each with the keys its API keys issued. Answers how many this call revoked; a token revoked
+     * meanwhile by another call is not counted here. If it fails midway, the revocations of finished batches stand
+     * and a retry completes the rest.
      */
     public int revokeAll(OwnerId owner, AccessTokenId keep, Revoker revoker, RevocationReason reason,
             RequestContext context) {
         Instant startedAt = now();
-        int revoked = 0;
+        Revoked total = new Revoked(0, 0);
         PagePosition after = null;
         while (true) {
             List<TokenView> batch = queries.activeTokens(owner, startedAt, after, REVOKE_ALL_BATCH);
-            List<AccessTokenId> targets = batch.stream().map(TokenView::id).filter(id -> !id.equals(keep)).toList();
+            List<TokenView> targets = batch.stream().filter(token -> !token.id().equals(keep)).toList();
             if (!targets.isEmpty()) {
-                int batchRevoked = retrying(() -> transaction.execute(status -> {
-                    int count = 0;
-                    for (AccessTokenId tokenId : targets) {
-                        if (send(new RevokeAccessToken(tokenId, owner, revoker, reason, now()), context)) {
-                            count++;
+                Revoked batchRevoked = retrying(() -> transaction.execute(status -> {
+                    Instant now = now();
+                    int direct = 0;
+                    for (TokenView token : targets) {
+                        if (revoke(new RevokeAccessToken(token.id(), owner, revoker, reason, now), context)) {
+                            direct++;
                         }
                     }
-                    return count;
+                    List<AccessTokenId> keys = targets.stream().filter(token -> token.type() == TokenType.API_KEY)
+                            .map(TokenView::id).toList();
+                    return new Revoked(direct, revokeIssuedBy(keys, now, context));
                 }));
-                revoked += batchRevoked;
-                metrics.revoked(reason, batchRevoked);
+                record(batchRevoked, reason);
+                total = total.plus(batchRevoked);
             }
             if (batch.size() < REVOKE_ALL_BATCH) {
                 break;
             }
             after = batch.get(batch.size() - 1).position();
         }
-        log.info("Revoked all {} active tokens of owner {} (reason {}, by {})", revoked, owner, reason.wireName(),
-                by(revoker));
+        log.info("Revoked all {} active tokens of owner {} (reason {}, by {}), {} of them as keys issued from revoked"
+                + " ones", total.total(), owner, reason.wireName(), by(revoker), total.descendants());
+        return total.total();
+    }
+
+    /** How many tokens a call revoked itself, and how many of them with their parent. */
+    private record Revoked(int direct, int descendants) {
+
+        int total() {
+            return direct + descendants;
+        }
+
+        Revoked plus(Revoked other) {
+            return new Revoked(direct + other.direct, descendants + other.descendants);
+        }
+    }
+
+    /**
+     * Revokes the keys {@code parents} issued, then theirs, level by level, in the caller's transaction. Expired keys
+     * are left as they are (they authenticate nothing), but the walk goes on through them.
+     */
+    private int revokeIssuedBy(Collection<AccessTokenId> parents, Instant now, RequestContext context) {
+        int revoked = 0;
+        Set<AccessTokenId> seen = new HashSet<>(parents);
+        List<AccessTokenId> level = List.copyOf(parents);
+        while (!level.isEmpty()) {
+            List<AccessTokenId> next = new ArrayList<>();
+            for (TokenQueries.Child child : queries.unrevokedChildren(level)) {
+                if (!seen.add(child.id())) {
+                    continue;
+                }
+                next.add(child.id());
+                if (!child.isExpiredAt(now) && revoke(new RevokeAccessToken(child.id(), child.owner(),
+                        Revoker.parent(child.parent()), RevocationReason.PARENT_REVOKED, now), context)) {
+                    revoked++;
+                }
+            }
+            level = next;
+        }
         return revoked;
+    }
+
+    private void record(Revoked revoked, RevocationReason reason) {
+        metrics.revoked(reason, revoked.direct());
+        metrics.revoked(RevocationReason.PARENT_REVOKED, revoked.descendants());
+    }
+
+    /** True when this command revoked the token, false when it was revoked already. */
+    private boolean revoke(RevokeAccessToken command, RequestContext context) {
+        return Boolean.TRUE.equals(send(command, context));
     }
 
     private <R> R send(Object command, RequestContext context) {

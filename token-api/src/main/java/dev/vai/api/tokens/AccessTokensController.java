@@ -1,14 +1,17 @@
 package dev.vai.api.tokens;
 
 import dev.vai.api.auth.Caller;
+import dev.vai.api.auth.ReadAlong;
+import dev.vai.api.auth.ScopeCheck;
 import dev.vai.api.lifecycle.IssuedToken;
+import dev.vai.api.lifecycle.LifetimePolicy;
 import dev.vai.api.lifecycle.TokenLifecycle;
 import dev.vai.api.web.ApiExceptionHandler;
-import dev.vai.api.web.ApiSettings;
 import dev.vai.api.web.JsonBody;
 import dev.vai.api.web.JsonFields;
 import dev.vai.api.web.PathParameters;
 import dev.vai.api.web.QueryParameters;
+import dev.vai.api.web.Timestamps;
 import dev.vai.api.web.ValidationError;
 import dev.vai.projection.token.ListFilter;
 import dev.vai.projection.token.PagePosition;
@@ -19,6 +22,9 @@ import dev.vai.token.Lifetime;
 import dev.vai.token.RequestContext;
 import dev.vai.token.RevocationReason;
 import dev.vai.token.Revoker;
+import dev.vai.token.Scope;
+import dev.vai.token.ScopeCatalog;
+import dev.vai.token.Scopes;
 import dev.vai.token.TokenName;
 import dev.vai.token.TokenType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,6 +35,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,8 +48,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The reference API. Every method runs after authentication; it validates its input (422, all problems at once),
- * then looks the token up (404, the same body whether the token does not exist or belongs to someone else).
+ * The reference API. Every method runs after authentication, then checks in this order: the scope the call needs
+ * (403; none to read or revoke the calling token itself), its input (422, all problems at once), what a new key may be
+ * granted (403), and the token it names (404, the same body whether the token does not exist or is another owner's).
  */
 @RestController
 @RequestMapping(AccessTokensController.PATH)
@@ -52,34 +62,44 @@ class AccessTokensController {
 
     private final TokenLifecycle lifecycle;
     private final TokenQueries queries;
+    private final TokenReads reads;
     private final CursorCodec cursors;
     private final JsonBody bodies;
-    private final ApiSettings settings;
+    private final ScopeCheck scopes;
+    private final ScopeCatalog catalog;
+    private final LifetimePolicy lifetimes;
+    private final Clock clock;
 
-    AccessTokensController(TokenLifecycle lifecycle, TokenQueries queries, CursorCodec cursors, JsonBody bodies,
-            ApiSettings settings) {
+    AccessTokensController(TokenLifecycle lifecycle, TokenQueries queries, TokenReads reads, CursorCodec cursors,
+            JsonBody bodies, ScopeCheck scopes, ScopeCatalog catalog, LifetimePolicy lifetimes, Clock clock) {
         this.lifecycle = lifecycle;
         this.queries = queries;
+        this.reads = reads;
         this.cursors = cursors;
         this.bodies = bodies;
-        this.settings = settings;
+        this.scopes = scopes;
+        this.catalog = catalog;
+        this.lifetimes = lifetimes;
+        this.clock = clock;
     }
 
     @Operation(operationId = "listAccessTokens", summary = "List the caller's access tokens",
             description = "Newest first (createdAt, then id, descending). Keyset pagination: pass nextCursor back as"
                     + " cursor; it is signed and bound to the caller and to tokenType and includeRevoked (limit may"
-                    + " change between pages). nextCursor is null exactly when nothing further matches.")
+                    + " change between pages). nextCursor is null exactly when nothing further matches. Needs the scope"
+                    + " tokens:read.")
     @Parameter(in = ParameterIn.QUERY, name = "tokenType", description = "Only tokens of this type",
             schema = @Schema(type = "string", allowableValues = {"session", "api_key"}))
     @Parameter(in = ParameterIn.QUERY, name = "includeRevoked",
-            description = "Include revoked tokens (true/false, 1/0, yes/no, on/off, any case)",
-            schema = @Schema(type = "boolean", defaultValue = "false"))
+            description = "Include revoked tokens: a boolean, spelled true/false, 1/0, yes/no or on/off in any case",
+            schema = @Schema(type = "string", pattern = QueryParameters.BOOLEAN_PATTERN, defaultValue = "false"))
     @Parameter(in = ParameterIn.QUERY, name = "limit", description = "Page size",
             schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50"))
     @Parameter(in = ParameterIn.QUERY, name = "cursor", description = "Opaque cursor from a previous page",
             schema = @Schema(type = "string"))
     @GetMapping
     TokenPageJson list(Caller caller, HttpServletRequest request) {
+        scopes.require(caller, Scope.TOKENS_READ);
         QueryParameters query = QueryParameters.of(request);
         TokenType type = query.oneOf("tokenType", name -> TokenType.fromWireName(name).orElse(null),
                 "'session' or 'api_key'");
@@ -106,8 +126,10 @@ class AccessTokensController {
     }
 
     @Operation(operationId = "createAccessToken", summary = "Create an API key owned by the caller",
-            description = "The plaintext is in this response and never again (Cache-Control: no-store). Without"
-                    + " expiresInDays the key never expires, unless the server sets a default lifetime.",
+            description = "The plaintext is in this response and never again (Cache-Control: no-store). Needs the"
+                    + " scope tokens:write. Without expiresInDays the key lives VAI_DEFAULT_TOKEN_LIFETIME_DAYS (90)."
+                    + " A key created by an API key never outlives it. Our addition: scopes (without them, the"
+                    + " caller's own scopes except tokens:write), and the 403 for scopes the caller does not hold.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json",
                             schema = @Schema(implementation = CreateAccessTokenJson.class))))
@@ -115,26 +137,44 @@ class AccessTokensController {
             content = @Content(schema = @Schema(implementation = CreatedTokenJson.class)))
     @PostMapping
     ResponseEntity<CreatedTokenJson> create(Caller caller, RequestContext context, HttpServletRequest request) {
+        scopes.require(caller, Scope.TOKENS_WRITE);
         JsonFields body = bodies.read(request);
         TokenName name = body.valueOf("name", body.requiredString("name"), TokenName::of);
-        Integer days = body.optionalInteger("expiresInDays", 1, settings.maxTokenLifetimeDays());
+        Integer days = body.optionalInteger("expiresInDays", 1, lifetimes.largestRequest());
+        Scopes requested = body.optionalScopes("scopes", catalog);
+        Instant notAfter = caller.issuer().notAfter();
+        Instant now = clock.instant();
+        if (days != null && notAfter != null && now.plus(Duration.ofDays(days)).isAfter(notAfter)) {
+            body.reject("expiresInDays", "Input should be less than or equal to "
+                    + Math.max(0, Duration.between(now, notAfter).toDays()) + ": a key cannot outlive the API key that"
+                    + " creates it, which expires at " + Timestamps.format(notAfter), ValidationError.LESS_THAN_EQUAL);
+        }
         body.validate();
 
-        Lifetime lifetime = days != null ? Lifetime.ofDays(days)
-                : settings.defaultTokenLifetimeDays() != null ? Lifetime.ofDays(settings.defaultTokenLifetimeDays())
-                : null;
-        IssuedToken issued = lifecycle.issue(caller.owner(), TokenType.API_KEY, name, lifetime, context);
+        if (requested == null) {
+            requested = caller.scopes().without(Scope.TOKENS_WRITE);
+        }
+        Scopes missing = caller.issuer().missingToGrant(requested);
+        if (!missing.isEmpty()) {
+            throw scopes.escalation(missing);
+        }
+        Lifetime lifetime = days != null ? Lifetime.ofDays(days) : lifetimes.defaultLifetime();
+        IssuedToken issued = lifecycle.issue(caller.issuer(), caller.owner(), TokenType.API_KEY, name, requested,
+                lifetime, context);
         return CreatedTokenJson.created(issued);
     }
 
     @Operation(operationId = "revokeAllAccessTokens", summary = "Revoke every active token of the caller",
-            description = "In bounded batches; revokedCount is the number this call revoked. Idempotent: a call that"
-                    + " failed midway is finished by repeating it.")
+            description = "In bounded batches; revokedCount is the number this call revoked, keys revoked with the"
+                    + " API key that created them included. Idempotent: a call that failed midway is finished by"
+                    + " repeating it. Needs the scope tokens:write.")
     @Parameter(in = ParameterIn.QUERY, name = "exclude_current",
-            description = "Keep the token that authenticates this request",
-            schema = @Schema(type = "boolean", defaultValue = "true"))
+            description = "Keep the token that authenticates this request: a boolean, spelled true/false, 1/0,"
+                    + " yes/no or on/off in any case",
+            schema = @Schema(type = "string", pattern = QueryParameters.BOOLEAN_PATTERN, defaultValue = "true"))
     @DeleteMapping
     RevokedCountJson revokeAll(Caller caller, RequestContext context, HttpServletRequest request) {
+        scopes.require(caller, Scope.TOKENS_WRITE);
         QueryParameters query = QueryParameters.of(request);
         boolean excludeCurrent = query.bool("exclude_current", true);
         query.validate();
@@ -144,29 +184,33 @@ class AccessTokensController {
     }
 
     @Operation(operationId = "getAccessToken", summary = "Get one of the caller's tokens",
-            description = "404 when it does not exist or belongs to another owner (the same body in both cases).")
+            description = "Needs the scope tokens:read, unless the token asked for is the calling token itself. 404"
+                    + " when it does not exist or belongs to another owner (the same body in both cases).")
     @ApiResponse(responseCode = "200", description = "The token",
             content = @Content(schema = @Schema(implementation = TokenJson.class)))
     @GetMapping("/{" + TOKEN_ID + "}")
-    ResponseEntity<Object> get(Caller caller, @TokenIdParameter @PathVariable(TOKEN_ID) String tokenId) {
-        AccessTokenId id = PathParameters.tokenId(TOKEN_ID, tokenId);
-        return queries.findOwned(caller.owner(), id)
-                .<ResponseEntity<Object>>map(token -> ResponseEntity.ok(TokenJson.of(token)))
-                .orElseGet(ApiExceptionHandler::notFound);
+    TokenJson get(Caller caller, @TokenIdParameter @PathVariable(TOKEN_ID) String tokenId,
+            HttpServletRequest request) {
+        return TokenJson.of(reads.read(caller, tokenId, ReadAlong.of(request)));
     }
 
     @Operation(operationId = "revokeAccessToken", summary = "Revoke one of the caller's tokens",
             description = "204 with an empty body; revoking an already revoked token answers 204 again and records"
-                    + " nothing.")
+                    + " nothing. Needs the scope tokens:write, unless the token revoked is the calling token itself."
+                    + " Revoking an API key revokes every key it created, and theirs in turn.")
     @ApiResponse(responseCode = "204", description = "Revoked (now or before)")
     @DeleteMapping("/{" + TOKEN_ID + "}")
     ResponseEntity<Object> revoke(Caller caller, RequestContext context,
             @TokenIdParameter @PathVariable(TOKEN_ID) String tokenId) {
+        if (!caller.isNamedBy(tokenId)) {
+            scopes.require(caller, Scope.TOKENS_WRITE);
+        }
         AccessTokenId id = PathParameters.tokenId(TOKEN_ID, tokenId);
-        if (queries.findOwned(caller.owner(), id).isEmpty()) {
+        TokenView token = queries.findOwned(caller.owner(), id).orElse(null);
+        if (token == null) {
             return ApiExceptionHandler.notFound();
         }
-        lifecycle.revoke(id, caller.owner(), Revoker.owner(caller.tokenId()), RevocationReason.OWNER, context);
+        lifecycle.revoke(token, Revoker.owner(caller.tokenId()), RevocationReason.OWNER, context);
         return ResponseEntity.noContent().build();
     }
 }

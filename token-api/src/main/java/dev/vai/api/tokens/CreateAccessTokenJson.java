@@ -1,16 +1,27 @@
 package dev.vai.api.tokens;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 
 /**
  * The create request as the OpenAPI document describes it. The endpoint reads the body itself, strictly (see
- * {@code JsonFields}); other fields are ignored.
+ * {@code JsonFields}); other fields are ignored. The largest {@code expiresInDays} is set from the configuration when
+ * the document is served.
  */
-@Schema(name = "CreateAccessTokenRequest")
+@Schema(name = "CreateAccessTokenRequest", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+        description = "Fields other than these are ignored")
 record CreateAccessTokenJson(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 255,
-                description = "Trimmed; 1 to 255 Unicode code points; no control characters") String name,
-        @Schema(nullable = true, minimum = "1", maximum = "3650",
-                description = "Lifetime in days, up to VAI_MAX_TOKEN_LIFETIME_DAYS; null or absent: no expiry"
-                        + " (or VAI_DEFAULT_TOKEN_LIFETIME_DAYS when set)") Integer expiresInDays) {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1,
+                description = "Trimmed of white space, then 1 to 255 Unicode code points without control characters")
+        String name,
+        @Schema(nullable = true, minimum = "1",
+                description = "Lifetime in days, up to VAI_MAX_TOKEN_LIFETIME_DAYS (366); null or absent:"
+                        + " VAI_DEFAULT_TOKEN_LIFETIME_DAYS (90). A key created by an API key never outlives that key:"
+                        + " absent, its expiry is the creator's if that is sooner; beyond it, a 422") Integer expiresInDays,
+        @ArraySchema(schema = @Schema(type = "string"), arraySchema = @Schema(nullable = true,
+                description = "Our addition to the reference: what the key may do, each a scope the caller holds (a"
+                        + " 403 names any it does not); duplicates count once; [] for a key that can only identify"
+                        + " itself. Null or absent: the caller's scopes without tokens:write"))
+        List<String> scopes) {
 }

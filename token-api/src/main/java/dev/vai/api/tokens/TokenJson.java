@@ -4,9 +4,14 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import dev.vai.api.web.Timestamps;
 import dev.vai.projection.token.TokenView;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 
-/** The reference's token object. Timestamps are UTC with three fractional digits; the last three may be null. */
+/**
+ * The reference's token object, plus its {@code scopes} (our addition). Timestamps are UTC with three fractional
+ * digits; {@code expiresAt}, {@code lastUsedAt} and {@code revokedAt} may be null.
+ */
 @Schema(name = "AccessToken")
 public record TokenJson(
         @Schema(format = "uuid", requiredMode = REQUIRED) String id,
@@ -18,7 +23,13 @@ public record TokenJson(
         @Schema(format = "date-time", nullable = true, requiredMode = REQUIRED,
                 description = "Set within a second of the first use; later uses move it at most once a minute")
         String lastUsedAt,
-        @Schema(format = "date-time", nullable = true, requiredMode = REQUIRED) String revokedAt) {
+        @Schema(format = "date-time", nullable = true, requiredMode = REQUIRED) String revokedAt,
+        @ArraySchema(schema = @Schema(pattern = "^[a-z][a-z0-9_.:-]{0,63}$"), uniqueItems = true,
+                arraySchema = @Schema(requiredMode = REQUIRED, description = "What the token may do, in name order:"
+                        + " tokens:read and tokens:write for this API, the platform's scopes (VAI_SCOPES) for other"
+                        + " services. A scope removed from VAI_SCOPES no longer shows or counts"
+                        + " (our addition to the reference)"))
+        List<String> scopes) {
 
     public static TokenJson of(TokenView token) {
         return new TokenJson(
@@ -29,6 +40,7 @@ public record TokenJson(
                 Timestamps.format(token.createdAt()),
                 Timestamps.format(token.expiresAt()),
                 Timestamps.format(token.lastUsedAt()),
-                Timestamps.format(token.revokedAt()));
+                Timestamps.format(token.revokedAt()),
+                token.scopes().names());
     }
 }

@@ -1,6 +1,9 @@
 package dev.vai.api.web;
 
+import dev.vai.api.lifecycle.IssuerNoLongerActive;
+import dev.vai.api.lifecycle.TooManyActiveKeys;
 import dev.vai.token.AccessTokenNotFound;
+import dev.vai.token.InsufficientScope;
 import java.sql.SQLException;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -77,6 +80,16 @@ public class ApiExceptionHandler {
         }
         if (cause instanceof ApiProblem problem) {
             return problem(problem);
+        }
+        if (cause instanceof TooManyActiveKeys tooMany) {
+            return ErrorBodies.entity(409, tooMany.getMessage(), Map.of());
+        }
+        if (cause instanceof IssuerNoLongerActive gone) {
+            return ErrorBodies.entity(401, gone.getMessage(), Map.of("WWW-Authenticate", "Bearer"));
+        }
+        if (cause instanceof InsufficientScope insufficient) {
+            // the endpoints check scopes before they ask the aggregate; this is the aggregate's own refusal
+            return problem(ApiProblem.insufficientScope(insufficient.missing(), insufficient.getMessage()));
         }
         if (isUnavailable(e)) {
             log.warn("Answering 503: {}", describe(e));

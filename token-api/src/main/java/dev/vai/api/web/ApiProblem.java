@@ -1,5 +1,6 @@
 package dev.vai.api.web;
 
+import dev.vai.token.Scopes;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
@@ -17,6 +18,12 @@ public class ApiProblem extends RuntimeException {
         super(detail, null, false, false);
         this.status = status;
         this.headers = Map.copyOf(headers);
+    }
+
+    /** 403 for a token that lacks {@code missing}, with the challenge of RFC 6750 section 3.1. */
+    public static ApiProblem insufficientScope(Scopes missing, String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, detail, Map.of("WWW-Authenticate",
+                "Bearer error=\"insufficient_scope\", scope=\"" + missing + "\""));
     }
 
     public HttpStatus status() {

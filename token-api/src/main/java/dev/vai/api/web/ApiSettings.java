@@ -1,17 +1,22 @@
 package dev.vai.api.web;
 
+import dev.vai.api.lifecycle.LifetimePolicy;
+import dev.vai.token.ScopeCatalog;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The API's settings, bound from {@code vai.*} (environment variables {@code VAI_*}); documented in the README's
- * configuration table. The mode (dev or production) has already supplied or demanded the two secrets.
+ * configuration table. The mode (dev or production) has already supplied or demanded the two secrets. Every
+ * setting is checked here, so that a wrong one stops the start with its name.
  *
  * @param secretKey server secret: the pepper of the token hash and the cursor signing key are derived from it
  * @param adminKey the key the internal API demands in {@code X-Admin-Key}
- * @param maxTokenLifetimeDays largest {@code expiresInDays} a client may ask for
- * @param defaultTokenLifetimeDays lifetime of an API key created without {@code expiresInDays}; null: no expiry
+ * @param scopes the platform's scopes (beside this service's own {@code tokens:read} and {@code tokens:write})
+ * @param maxTokenLifetimeDays largest {@code expiresInDays} a client may ask for, or {@code none}
+ * @param defaultTokenLifetimeDays lifetime of an API key created without {@code expiresInDays}, or {@code none}
+ * @param maxActiveKeysPerOwner active API keys one owner may have; one more create is a 409
  * @param sessionTtlMinutes lifetime of a session minted without {@code expiresInMinutes}
  * @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-For} is believed
  * @param authFailureLimit failed authentications a client may make in a minute before it gets 429 (0: no limit)
@@ -22,27 +27,38 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ApiSettings(
         String secretKey,
         String adminKey,
-        @DefaultValue("3650") int maxTokenLifetimeDays,
-        Integer defaultTokenLifetimeDays,
+        @DefaultValue("api") List<String> scopes,
+        @DefaultValue("366") String maxTokenLifetimeDays,
+        @DefaultValue("90") String defaultTokenLifetimeDays,
+        @DefaultValue("1000") int maxActiveKeysPerOwner,
         @DefaultValue("720") int sessionTtlMinutes,
         @DefaultValue List<String> trustedProxies,
         @DefaultValue("60") int authFailureLimit,
         @DefaultValue List<String> trustedOrigins) {
 
+    public static final int MAX_SESSION_MINUTES = 43_200;
+    public static final int MOST_ACTIVE_KEYS = 1_000_000;
+
     public ApiSettings {
-        if (maxTokenLifetimeDays < 1 || maxTokenLifetimeDays > 36_500) {
-            throw new IllegalArgumentException("VAI_MAX_TOKEN_LIFETIME_DAYS must be between 1 and 36500");
-        }
-        if (defaultTokenLifetimeDays != null
-                && (defaultTokenLifetimeDays < 1 || defaultTokenLifetimeDays > maxTokenLifetimeDays)) {
-            throw new IllegalArgumentException(
-                    "VAI_DEFAULT_TOKEN_LIFETIME_DAYS must be between 1 and VAI_MAX_TOKEN_LIFETIME_DAYS");
+        ScopeCatalog.of(scopes);
+        LifetimePolicy.parse(maxTokenLifetimeDays, defaultTokenLifetimeDays);
+        if (maxActiveKeysPerOwner < 1 || maxActiveKeysPerOwner > MOST_ACTIVE_KEYS) {
+            throw new IllegalArgumentException("VAI_MAX_ACTIVE_KEYS_PER_OWNER must be between 1 and " + MOST_ACTIVE_KEYS);
         }
         if (authFailureLimit < 0) {
             throw new IllegalArgumentException("VAI_AUTH_FAILURE_LIMIT must be 0 (off) or positive");
         }
-        if (sessionTtlMinutes < 1 || sessionTtlMinutes > 43_200) {
-            throw new IllegalArgumentException("VAI_SESSION_TTL_MINUTES must be between 1 and 43200");
+        if (sessionTtlMinutes < 1 || sessionTtlMinutes > MAX_SESSION_MINUTES) {
+            throw new IllegalArgumentException("VAI_SESSION_TTL_MINUTES must be between 1 and " + MAX_SESSION_MINUTES);
         }
+    }
+
+    /** {@code VAI_SCOPES} with this service's own scopes: what tokens may carry. */
+    public ScopeCatalog scopeCatalog() {
+        return ScopeCatalog.of(scopes);
+    }
+
+    public LifetimePolicy lifetimePolicy() {
+        return LifetimePolicy.parse(maxTokenLifetimeDays, defaultTokenLifetimeDays);
     }
 }

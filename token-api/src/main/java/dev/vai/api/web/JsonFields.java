@@ -3,6 +3,9 @@ package dev.vai.api.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vai.token.InvalidText;
+import dev.vai.token.Scope;
+import dev.vai.token.ScopeCatalog;
+import dev.vai.token.Scopes;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +68,39 @@ public final class JsonFields {
             return null;
         }
         return value.intValueExact();
+    }
+
+    /**
+     * The scopes an array field names; null when absent or null. Not an array is {@code list_type} on the field; an
+     * element that is not a string is {@code string_type}, and a name the catalog does not have {@code enum}, each on
+     * its index. A name given twice counts once.
+     */
+    public Scopes optionalScopes(String name, ScopeCatalog catalog) {
+        JsonNode node = object.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            errors.add(ValidationError.body(name, "Input should be a valid list", ValidationError.LIST_TYPE));
+            return null;
+        }
+        List<Scope> scopes = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode element = node.get(i);
+            if (!element.isTextual()) {
+                errors.add(ValidationError.bodyElement(name, i, "Input should be a valid string",
+                        ValidationError.STRING_TYPE));
+                continue;
+            }
+            Scope scope = catalog.find(element.textValue());
+            if (scope == null) {
+                errors.add(ValidationError.bodyElement(name, i, "Input should be one of the scopes this service knows: "
+                        + String.join(", ", catalog.all().names()), ValidationError.ENUM));
+            } else {
+                scopes.add(scope);
+            }
+        }
+        return Scopes.of(scopes);
     }
 
     /**

@@ -20,8 +20,14 @@ import org.springframework.http.HttpStatus;
  */
 public final class QueryParameters {
 
+    /**
+     * The spellings {@link #bool} accepts, in any case, as an ECMA 262 pattern for the OpenAPI document (which must
+     * describe them as strings: a JSON boolean has two spellings).
+     */
+    public static final String BOOLEAN_PATTERN = "^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|1|0|[Yy][Ee][Ss]|[Nn][Oo]"
+            + "|[Oo][Nn]|[Oo][Ff][Ff])$";
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-    private static final Map<String, Boolean> BOOLEANS = Map.of(
+    static final Map<String, Boolean> BOOLEANS = Map.of(
             "true", true, "1", true, "yes", true, "on", true,
             "false", false, "0", false, "no", false, "off", false);
 

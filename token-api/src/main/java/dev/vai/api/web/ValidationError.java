@@ -5,10 +5,10 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * One entry of a 422 body: where ({@code ["query","limit"]}, {@code ["body","name"]}, {@code ["path","token_id"]}),
- * what is wrong, and a stable {@code type} code.
+ * One entry of a 422 body: where ({@code ["query","limit"]}, {@code ["body","name"]}, {@code ["path","token_id"]},
+ * {@code ["body","scopes",2]} for an element of an array, as a number), what is wrong, and a stable {@code type} code.
  */
-public record ValidationError(List<String> loc, String msg, String type) {
+public record ValidationError(List<Object> loc, String msg, String type) {
 
     public static final String MISSING = "missing";
     public static final String STRING_TOO_SHORT = "string_too_short";
@@ -20,6 +20,8 @@ public record ValidationError(List<String> loc, String msg, String type) {
     public static final String BOOL_PARSING = "bool_parsing";
     public static final String UUID_PARSING = "uuid_parsing";
     public static final String ENUM = "enum";
+    public static final String LIST_TYPE = "list_type";
+    public static final String STRING_TYPE = "string_type";
     public static final String JSON_INVALID = "json_invalid";
     public static final String VALUE_ERROR = "value_error";
 
@@ -33,7 +35,7 @@ public record ValidationError(List<String> loc, String msg, String type) {
     }
 
     /** The error for an integer outside {@code [min, max]} at {@code loc}; null when it is inside. */
-    static ValidationError outOfRange(List<String> loc, BigInteger value, int min, int max) {
+    static ValidationError outOfRange(List<Object> loc, BigInteger value, int min, int max) {
         if (value.compareTo(BigInteger.valueOf(min)) < 0) {
             return new ValidationError(loc, "Input should be greater than or equal to " + min, GREATER_THAN_EQUAL);
         }
@@ -49,6 +51,11 @@ public record ValidationError(List<String> loc, String msg, String type) {
 
     public static ValidationError body(String name, String msg, String type) {
         return new ValidationError(name == null ? List.of("body") : List.of("body", name), msg, type);
+    }
+
+    /** An error in element {@code index} of the body's array field {@code name}. */
+    public static ValidationError bodyElement(String name, int index, String msg, String type) {
+        return new ValidationError(List.of("body", name, index), msg, type);
     }
 
     public static ValidationError path(String name, String msg, String type) {

@@ -62,8 +62,10 @@ class AccessTokenApiIT {
                 java.time.Instant.parse(token.get("expiresAt").asText())).toDays()).isEqualTo(30);
         assertThat(token.get("lastUsedAt").isNull()).isTrue();
         assertThat(token.get("revokedAt").isNull()).isTrue();
+        assertThat(token.get("scopes").toString()).as("the session's scopes without tokens:write")
+                .isEqualTo("[\"api\",\"tokens:read\"]");
         assertThat(body.size()).isEqualTo(2);
-        assertThat(token.size()).isEqualTo(8);
+        assertThat(token.size()).isEqualTo(9);
 
         Response read = api.get(created.header("Location"), bearer(alice.plaintext()));
         assertThat(read.status()).isEqualTo(200);
@@ -100,11 +102,14 @@ class AccessTokenApiIT {
     }
 
     @Test
-    void aKeyWithoutExpiresInDaysNeverExpires() {
-        Response created = api.postJson(TOKENS, "{\"name\": \"forever\", \"expiresInDays\": null}",
-                bearer(alice.plaintext()));
-        assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json().get("token").get("expiresAt").isNull()).isTrue();
+    void aKeyWithoutExpiresInDaysLivesTheDefault90Days() {
+        for (String body : List.of("{\"name\": \"default\", \"expiresInDays\": null}", "{\"name\": \"default\"}")) {
+            Response created = api.postJson(TOKENS, body, bearer(alice.plaintext()));
+            assertThat(created.status()).isEqualTo(201);
+            JsonNode token = created.json().get("token");
+            assertThat(java.time.Duration.between(java.time.Instant.parse(token.get("createdAt").asText()),
+                    java.time.Instant.parse(token.get("expiresAt").asText()))).isEqualTo(java.time.Duration.ofDays(90));
+        }
     }
 
     @Test

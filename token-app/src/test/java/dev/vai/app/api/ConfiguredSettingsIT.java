@@ -11,8 +11,19 @@ import dev.vai.app.support.EventStore;
 import dev.vai.app.support.Scrape;
 import dev.vai.app.support.ServiceIT;
 import dev.vai.app.support.TestClock;
+import dev.vai.token.AccessTokenIssued;
+import dev.vai.token.IssuedBy;
+import dev.vai.token.Scopes;
+import dev.vai.token.TokenType;
+import dev.vai.token.secret.PlaintextToken;
+import dev.vai.token.secret.TokenHasher;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,14 +32,16 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The settings change what they say: VAI_DEFAULT_TOKEN_LIFETIME_DAYS, VAI_MAX_TOKEN_LIFETIME_DAYS,
- * VAI_SESSION_TTL_MINUTES, VAI_TRUSTED_PROXIES, VAI_AUTH_FAILURE_LIMIT (security checklist row 22) and
- * VAI_TRUSTED_ORIGINS with the cross-site check (row 21). Behind the trusted proxy 127.0.0.1, each test speaks for
- * a client address of its own through X-Forwarded-For.
+ * VAI_SESSION_TTL_MINUTES, VAI_SCOPES (a catalog without the default {@code api}), VAI_MAX_ACTIVE_KEYS_PER_OWNER,
+ * VAI_TRUSTED_PROXIES, VAI_AUTH_FAILURE_LIMIT (security checklist row 22) and VAI_TRUSTED_ORIGINS with the
+ * cross-site check (row 21). Behind the trusted proxy 127.0.0.1, each test speaks for a client address of its own
+ * through X-Forwarded-For.
  */
 @ServiceIT
 @TestPropertySource(properties = {"vai.default-token-lifetime-days=7", "vai.max-token-lifetime-days=30",
         "vai.session-ttl-minutes=60", "vai.trusted-proxies=127.0.0.1", "vai.auth-failure-limit=5",
-        "vai.trusted-origins=https://app.example.com"})
+        "vai.trusted-origins=https://app.example.com", "vai.scopes=billing,reports",
+        "vai.max-active-keys-per-owner=10"})
 class ConfiguredSettingsIT {
 
     private static final String TOKENS = "/api/v1/access-tokens";
@@ -39,6 +52,10 @@ class ConfiguredSettingsIT {
     JdbcTemplate jdbc;
     @Autowired
     TestClock clock;
+    @Autowired
+    TokenHasher hasher;
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore axonEvents;
 
     private static Duration lifetime(JsonNode token) {
         return Duration.between(Instant.parse(token.get("createdAt").asText()),
@@ -163,5 +180,87 @@ class ConfiguredSettingsIT {
                 "Origin", "https://evil.example")).status()).as("a header no other site can send").isEqualTo(201);
         assertThat(api.get(TOKENS, from(client, "Cookie", cookie, "Sec-Fetch-Site", "cross-site")).status())
                 .as("reads are not changes").isEqualTo(200);
+    }
+
+    @Test
+    void anOwnerAtTheLimitOfActiveKeysGets409SayingHowToGetUnderItAndSessionsAreNotCounted() {
+        Api api = new Api(port);
+        String user = "capped-" + UUID.randomUUID();
+        Api.Issued session = api.session(user);
+        java.util.List<Api.Issued> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            keys.add(api.createApiKey(session.plaintext(), "key " + i));
+        }
+        Response refused = api.postJson(TOKENS, "{\"name\": \"one too many\"}", bearer(session.plaintext()));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).contains("10 active API keys")
+                .contains("VAI_MAX_ACTIVE_KEYS_PER_OWNER").contains("Revoke");
+        assertThat(api.session(user).token().get("tokenType").asText()).as("sessions are not counted")
+                .isEqualTo("session");
+
+        assertThat(api.delete(TOKENS + "/" + keys.get(0).id(), bearer(session.plaintext())).status()).isEqualTo(204);
+        assertThat(api.postJson(TOKENS, "{\"name\": \"back under\"}", bearer(session.plaintext())).status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void theCatalogIsTheOperatorsScopesAndTheServicesOwn() {
+        Api api = new Api(port);
+        Api.Issued session = api.newUser();
+        assertThat(session.token().get("scopes").toString())
+                .isEqualTo("[\"billing\",\"reports\",\"tokens:read\",\"tokens:write\"]");
+        Response unknown = api.postJson(TOKENS, "{\"name\": \"n\", \"scopes\": [\"api\"]}", bearer(session.plaintext()));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().get("detail").get(0).get("msg").asText())
+                .endsWith("billing, reports, tokens:read, tokens:write");
+    }
+
+    /**
+     * A session stored as the service wrote it before scopes existed (an AccessTokenIssued of revision 1, and its
+     * read-model row as migration V4 fills it): it works with the frozen defaults, minus {@code api}, which this
+     * catalog no longer has; and its aggregate loads through the upcaster.
+     */
+    @Test
+    void aTokenFromBeforeScopesKeepsItsFrozenDefaultsButNotAScopeTheCatalogDropped() {
+        Api api = new Api(port);
+        PlaintextToken plaintext = PlaintextToken.generate(TokenType.SESSION, new SecureRandom());
+        UUID id = UUID.randomUUID();
+        String owner = "legacy-" + id;
+        Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = issuedAt.plus(Duration.ofHours(12));
+        byte[] hash = hasher.hash(plaintext).bytes();
+        String revision1 = "{\"tokenId\":\"" + id + "\",\"owner\":\"" + owner + "\",\"type\":\"SESSION\","
+                + "\"name\":\"session\",\"prefix\":\"" + plaintext.prefix().value() + "\",\"hash\":\""
+                + Base64.getEncoder().encodeToString(hash) + "\",\"issuedAt\":\"" + issuedAt + "\",\"expiresAt\":\""
+                + expiresAt + "\"}";
+        jdbc.update("insert into domain_event_entry (global_index, event_identifier, meta_data, payload,"
+                        + " payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type)"
+                        + " values (nextval('domain_event_entry_seq'), ?, ?, ?, '1', 'dev.vai.token.AccessTokenIssued', ?,"
+                        + " ?, 0, 'AccessToken')", UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
+                revision1.getBytes(StandardCharsets.UTF_8), issuedAt.toString(), id.toString());
+        jdbc.update("insert into access_token_view (token_id, owner_id, token_type, name, token_prefix, token_hash,"
+                        + " created_at, expires_at, scopes, issued_by_kind) values (?, ?, 'SESSION', 'session', ?, ?, ?, ?,"
+                        + " 'api tokens:read tokens:write', 'unknown')", id, owner, plaintext.prefix().value(), hash,
+                java.sql.Timestamp.from(issuedAt), java.sql.Timestamp.from(expiresAt));
+        String token = plaintext.reveal();
+        AccessTokenIssued upcast = (AccessTokenIssued) axonEvents.readEvents(id.toString()).next().getPayload();
+        assertThat(upcast.scopes()).as("the event store reads revision 1 through the upcaster")
+                .isEqualTo(Scopes.ofNames(java.util.List.of("api", "tokens:read", "tokens:write")));
+        assertThat(upcast.issuedBy()).isEqualTo(IssuedBy.UNKNOWN);
+
+        Response introspected = api.postJson("/internal/v1/introspect", "{\"token\": \"" + token + "\"}", api.admin());
+        assertThat(introspected.json().get("scope").asText()).isEqualTo("tokens:read tokens:write");
+        Response self = api.get(TOKENS + "/" + id, bearer(token));
+        assertThat(self.json().get("scopes").toString()).isEqualTo("[\"tokens:read\",\"tokens:write\"]");
+        Api.Issued key = api.createApiKey(token, "made by a legacy session");
+        assertThat(key.token().get("scopes").toString()).isEqualTo("[\"tokens:read\"]");
+
+        assertThat(api.delete(TOKENS + "/" + id, bearer(token)).status()).as("the aggregate loads").isEqualTo(204);
+        assertThat(api.get(TOKENS, bearer(token)).status()).isEqualTo(401);
+        assertThat(new EventStore(jdbc).eventsOf(id.toString())).extracting(EventStore.StoredEvent::type)
+                .containsExactly("AccessTokenIssued", "AccessTokenRevoked");
+        assertThat(jdbc.queryForObject("select payload_revision from domain_event_entry where aggregate_identifier = ?"
+                + " and sequence_number = 0", String.class, id.toString())).as("stored events are never rewritten")
+                .isEqualTo("1");
     }
 }

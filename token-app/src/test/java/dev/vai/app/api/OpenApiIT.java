@@ -44,6 +44,9 @@ class OpenApiIT {
         assertThat(parameters(single.get("delete"))).containsExactly("path:token_id");
         assertThat(collection.get("post").get("responses").has("201")).isTrue();
         assertThat(single.get("delete").get("responses").has("204")).isTrue();
+        assertThat(single.get("delete").get("responses").get("204").has("content")).as("a 204 has no body").isFalse();
+        assertThat(paths.get("/internal/v1/access-tokens/{token_id}").get("delete").get("responses").get("204")
+                .has("content")).isFalse();
     }
 
     @Test
@@ -52,7 +55,9 @@ class OpenApiIT {
         List<String> fields = new ArrayList<>();
         schemas.get("AccessToken").get("properties").fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("id", "name", "tokenType", "tokenPrefix", "createdAt", "expiresAt",
-                "lastUsedAt", "revokedAt");
+                "lastUsedAt", "revokedAt", "scopes");
+        assertThat(schemas.get("AccessToken").get("properties").get("scopes").get("description").asText())
+                .contains("our addition");
         assertThat(schemas.get("CreateAccessTokenRequest").get("properties").has("expiresInDays")).isTrue();
         assertThat(schemas.get("AccessTokenPage").get("properties").has("nextCursor")).isTrue();
         assertThat(schemas.get("RevokedCount").get("properties").has("revokedCount")).isTrue();
@@ -67,6 +72,11 @@ class OpenApiIT {
         assertThat(document.get("components").get("schemas").get("ValidationError")).isNotNull();
         assertThat(document.get("paths").has("/internal/v1/introspect")).isTrue();
         assertThat(document.get("paths").has("/error")).isFalse();
+        JsonNode forbidden = document.get("paths").get("/api/v1/access-tokens").get("post").get("responses").get("403");
+        assertThat(forbidden.get("description").asText()).contains("insufficient_scope").contains("our addition");
+        assertThat(forbidden.get("headers").has("WWW-Authenticate")).isTrue();
+        assertThat(document.get("components").get("schemas").get("CreateAccessTokenRequest").get("properties")
+                .get("expiresInDays").get("maximum").asInt()).as("the configured maximum").isEqualTo(366);
         JsonNode tags = document.get("tags");
         assertThat(tags.toString()).contains("Our addition, not in the reference");
     }

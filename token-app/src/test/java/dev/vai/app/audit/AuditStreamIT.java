@@ -68,9 +68,11 @@ class AuditStreamIT {
         }
     }
 
-    private static JsonSchema schema(String type) {
+    /** The schema a record names in {@code dataschema} ({@code urn:vai:audit:schema:access_token.issued.v2}). */
+    static JsonSchema schemaOf(JsonNode event) {
+        String name = event.get("dataschema").asText().substring("urn:vai:audit:schema:".length());
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(
-                AuditStreamIT.class.getResourceAsStream("/audit-schemas/access_token." + type + ".v1.json"));
+                AuditStreamIT.class.getResourceAsStream("/audit-schemas/" + name + ".json"));
     }
 
     @Test
@@ -109,8 +111,12 @@ class AuditStreamIT {
         assertThat(data.get("name").asText()).isEqualTo("audited key");
         assertThat(data.get("request").get("userAgent").asText()).isEqualTo("audit-it/1.0");
         assertThat(data.get("request").get("requestId").asText()).isEqualTo("audit-req-1");
-        assertThat(schema("issued").validate(issuedEvent.get("data"))).isEmpty();
-        assertThat(schema("revoked").validate(data)).isEmpty();
+        assertThat(issuedEvent.get("dataschema").asText()).isEqualTo("urn:vai:audit:schema:access_token.issued.v2");
+        assertThat(issuedEvent.get("data").get("scopes").toString()).isEqualTo("[\"api\",\"tokens:read\"]");
+        assertThat(issuedEvent.get("data").get("issuedBy").toString())
+                .isEqualTo("{\"kind\":\"token\",\"tokenId\":\"" + alice.id() + "\"}");
+        assertThat(schemaOf(issuedEvent).validate(issuedEvent.get("data"))).isEmpty();
+        assertThat(schemaOf(revokedEvent).validate(data)).isEmpty();
 
         List<String> storedIds = jdbc.queryForList(
                 "select event_identifier from domain_event_entry where aggregate_identifier = ? order by sequence_number",

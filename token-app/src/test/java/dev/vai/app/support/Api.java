@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-/** A real HTTP client for the service under test, with the few shortcuts the tests keep needing. */
+/**
+ * A real HTTP client for the service under test, with the few shortcuts the tests keep needing. Every exchange is
+ * checked against the service's OpenAPI document ({@link OpenApiContract}).
+ */
 public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -85,6 +88,8 @@ public final class Api {
                 : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.check(base, method, path, contentType, body, headers, response.statusCode(),
+                    response.headers().map(), response.body());
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,8 +122,23 @@ public final class Api {
         return issued(postJson("/internal/v1/sessions", body.toString(), admin()));
     }
 
+    /** A session that holds only {@code scopes}. */
+    public Issued session(String userId, String... scopes) {
+        ObjectNode body = JSON.createObjectNode().put("userId", userId);
+        java.util.Arrays.stream(scopes).forEach(body.putArray("scopes")::add);
+        return issued(postJson("/internal/v1/sessions", body.toString(), admin()));
+    }
+
+    /** An API key with the default scopes: the caller's, without tokens:write. */
     public Issued createApiKey(String callerToken, String name) {
         ObjectNode body = JSON.createObjectNode().put("name", name);
+        return issued(postJson("/api/v1/access-tokens", body.toString(), bearer(callerToken)));
+    }
+
+    /** An API key granted exactly {@code scopes}. */
+    public Issued createApiKey(String callerToken, String name, String... scopes) {
+        ObjectNode body = JSON.createObjectNode().put("name", name);
+        java.util.Arrays.stream(scopes).forEach(body.putArray("scopes")::add);
         return issued(postJson("/api/v1/access-tokens", body.toString(), bearer(callerToken)));
     }
 

@@ -7,8 +7,16 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Sends bytes no well-behaved client would (CR/LF inside a header, raw non-ASCII) and reads the status line. */
+/**
+ * Sends bytes no well-behaved client would (CR/LF inside a header, raw non-ASCII) and reads the answer, which is
+ * checked against the OpenAPI document like every other ({@link OpenApiContract}).
+ */
 public final class RawHttp {
 
     private RawHttp() {
@@ -37,6 +45,42 @@ public final class RawHttp {
         }
     }
 
+    /** Sends {@code request}, a GET of {@code path}, and checks the answer against the OpenAPI document. */
+    private static Answer sendChecked(int port, String path, byte[] request) {
+        Answer answer = send(port, request);
+        String text = answer.text();
+        int end = text.indexOf("\r\n\r\n");
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String line : text.substring(0, end).split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.computeIfAbsent(line.substring(0, colon).trim(), name -> new ArrayList<>())
+                        .add(line.substring(colon + 1).trim());
+            }
+        }
+        String body = text.substring(end + 4);
+        boolean chunked = headers.entrySet().stream().anyMatch(header -> header.getKey().equalsIgnoreCase(
+                "Transfer-Encoding") && header.getValue().get(0).toLowerCase(Locale.ROOT).contains("chunked"));
+        OpenApiContract.check("http://127.0.0.1:" + port, "GET", path, null, null, new String[0], answer.status(),
+                headers, new String((chunked ? dechunked(body) : body).getBytes(StandardCharsets.ISO_8859_1),
+                        StandardCharsets.UTF_8));
+        return answer;
+    }
+
+    private static String dechunked(String body) {
+        StringBuilder content = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = body.indexOf("\r\n", at);
+            int size = Integer.parseInt(body.substring(at, lineEnd).split(";")[0].trim(), 16);
+            if (size == 0) {
+                return content.toString();
+            }
+            content.append(body, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
     /** A GET of {@code path} with the given header lines, verbatim, and {@code Connection: close}. */
     public static Answer get(int port, String path, byte[] headerLines) {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
@@ -44,6 +88,6 @@ public final class RawHttp {
                 .getBytes(StandardCharsets.ISO_8859_1));
         request.writeBytes(headerLines);
         request.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        return send(port, request.toByteArray());
+        return sendChecked(port, path, request.toByteArray());
     }
 }

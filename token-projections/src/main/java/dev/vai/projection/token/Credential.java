@@ -2,26 +2,43 @@ package dev.vai.projection.token;
 
 import dev.vai.token.AccessTokenId;
 import dev.vai.token.OwnerId;
+import dev.vai.token.Scopes;
 import dev.vai.token.TokenHash;
 import dev.vai.token.TokenType;
 import java.time.Instant;
 
-/** What authentication needs to know about the token a hash belongs to. */
-public record Credential(
-        AccessTokenId tokenId,
-        OwnerId owner,
-        TokenType type,
-        TokenHash hash,
-        Instant expiresAt,
-        Instant revokedAt,
-        Instant lastUsedAt) {
+/** What authentication needs to know about the token a hash belongs to: the token itself and its stored hash. */
+public record Credential(TokenView token, TokenHash hash) {
 
-    public boolean isRevoked() {
-        return revokedAt != null;
+    public AccessTokenId tokenId() {
+        return token.id();
     }
 
-    /** Expired at {@code expiresAt} itself, not one millisecond later. */
+    public OwnerId owner() {
+        return token.owner();
+    }
+
+    public TokenType type() {
+        return token.type();
+    }
+
+    public Instant expiresAt() {
+        return token.expiresAt();
+    }
+
+    public Instant lastUsedAt() {
+        return token.lastUsedAt();
+    }
+
+    public Scopes scopes() {
+        return token.scopes();
+    }
+
+    public boolean isRevoked() {
+        return token.isRevoked();
+    }
+
     public boolean isExpiredAt(Instant now) {
-        return expiresAt != null && !now.isBefore(expiresAt);
+        return token.isExpiredAt(now);
     }
 }

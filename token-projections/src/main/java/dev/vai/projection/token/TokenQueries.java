@@ -2,46 +2,57 @@ package dev.vai.projection.token;
 
 import dev.vai.token.AccessTokenId;
 import dev.vai.token.OwnerId;
-import dev.vai.token.TokenPrefix;
 import dev.vai.token.TokenType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The queries of the listing and of revoke-all. Every page is one range scan of an index that starts with the owner
- * and follows the listing's order, so page 1000 costs what page 1 costs.
+ * The queries of the listing, of revoke-all and of the issuing rules. Every page is one range scan of an index that
+ * starts with the owner and follows the listing's order, so page 1000 costs what page 1 costs.
  */
 @Repository
 public class TokenQueries {
 
     private static final String ORDER = " order by t.createdAt desc, t.id desc";
-
-    private static final String FIND = "select token_id, owner_id, token_type, name, token_prefix, created_at,"
-            + " expires_at, last_used_at, revoked_at from access_token_view where token_id = ?";
+    private static final String FIND = "select " + TokenRows.columns("t") + " from access_token_view t"
+            + " where t.token_id = ?";
+    /** Parents per statement of the lineage walk; a level of the tree with more children takes several. */
+    private static final int CHILDREN_PER_QUERY = 500;
 
     @PersistenceContext
     private EntityManager entityManager;
     private final JdbcTemplate jdbc;
+    private final TokenRows rows;
 
-    TokenQueries(JdbcTemplate jdbc) {
+    TokenQueries(JdbcTemplate jdbc, TokenRows rows) {
         this.jdbc = jdbc;
+        this.rows = rows;
+    }
+
+    /** A key a token issued that is not revoked (it may have expired). */
+    public record Child(AccessTokenId id, OwnerId owner, AccessTokenId parent, Instant expiresAt) {
+
+        public boolean isExpiredAt(Instant now) {
+            return expiresAt != null && !now.isBefore(expiresAt);
+        }
     }
 
     /** One plain statement, outside any transaction and JPA session: it runs on every read of a token. */
     public Optional<TokenView> find(AccessTokenId id) {
-        return jdbc.query(FIND, (row, number) -> new TokenView(new AccessTokenId(row.getObject(1, UUID.class)),
-                new OwnerId(row.getString(2)), TokenType.valueOf(row.getString(3)), row.getString(4),
-                new TokenPrefix(row.getString(5)), CredentialLookup.instant(row.getTimestamp(6)),
-                CredentialLookup.instant(row.getTimestamp(7)), CredentialLookup.instant(row.getTimestamp(8)),
-                CredentialLookup.instant(row.getTimestamp(9))), id.value()).stream().findFirst();
+        return jdbc.query(FIND, (row, number) -> rows.view(row, 1), id.value()).stream().findFirst();
     }
 
     /** The token if it exists and belongs to {@code owner}; empty in both other cases alike. */
@@ -71,7 +82,7 @@ public class TokenQueries {
             query.setParameter("type", filter.type());
         }
         bindPosition(query, after);
-        return query.getResultList().stream().map(TokenViewEntity::toView).toList();
+        return query.getResultList().stream().map(entity -> entity.toView(rows)).toList();
     }
 
     /**
@@ -89,7 +100,56 @@ public class TokenQueries {
                 .setParameter("now", now)
                 .setMaxResults(count);
         bindPosition(query, after);
-        return query.getResultList().stream().map(TokenViewEntity::toView).toList();
+        return query.getResultList().stream().map(entity -> entity.toView(rows)).toList();
+    }
+
+    /**
+     * How many active API keys the owner has, counting no further than {@code limit}: the cost is bounded by the limit
+     * it is compared with, however many keys there are.
+     */
+    public int activeApiKeys(OwnerId owner, Instant now, int limit) {
+        Integer count = jdbc.queryForObject("select count(*) from (select 1 from access_token_view"
+                        + " where owner_id = ? and token_type = 'API_KEY' and revoked_at is null"
+                        + " and (expires_at is null or expires_at > ?) limit ?) active", Integer.class,
+                owner.value(), Timestamp.from(now), limit);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * The unrevoked keys the given tokens issued, expired or not. Run after the parents' revocations in the same
+     * transaction, it also sees a key whose creation was waiting on {@link #lockIfActive} and has just committed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Child> unrevokedChildren(Collection<AccessTokenId> parents) {
+        List<Child> children = new ArrayList<>();
+        List<AccessTokenId> all = List.copyOf(parents);
+        for (int from = 0; from < all.size(); from += CHILDREN_PER_QUERY) {
+            List<AccessTokenId> chunk = all.subList(from, Math.min(all.size(), from + CHILDREN_PER_QUERY));
+            String placeholders = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            children.addAll(jdbc.query("select token_id, owner_id, issued_by_token_id, expires_at"
+                            + " from access_token_view where issued_by_token_id in (" + placeholders + ")"
+                            + " and revoked_at is null",
+                    (row, number) -> new Child(new AccessTokenId(row.getObject(1, UUID.class)),
+                            new OwnerId(row.getString(2)), new AccessTokenId(row.getObject(3, UUID.class)),
+                            TokenRows.instant(row.getTimestamp(4))),
+                    chunk.stream().map(AccessTokenId::value).toArray()));
+        }
+        return children;
+    }
+
+    /**
+     * Locks the token's row until the transaction ends and says whether the token is still active at {@code now}.
+     * A key's creation by an API key holds this lock, and the key's revocation updates that row before it looks for
+     * the keys it issued: a key created at the moment its parent is revoked is either refused or found and revoked.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean lockIfActive(AccessTokenId id, Instant now) {
+        List<Boolean> active = jdbc.query("select revoked_at, expires_at from access_token_view where token_id = ?"
+                        + " for update",
+                (row, number) -> row.getTimestamp(1) == null
+                        && (row.getTimestamp(2) == null || row.getTimestamp(2).toInstant().isAfter(now)),
+                id.value());
+        return !active.isEmpty() && active.get(0);
     }
 
     private static void bindPosition(TypedQuery<?> query, PagePosition after) {

@@ -1,6 +1,7 @@
 package dev.vai.projection.token;
 
 import dev.vai.token.AccessTokenId;
+import dev.vai.token.AccessTokenIssued;
 import dev.vai.token.OwnerId;
 import dev.vai.token.TokenPrefix;
 import dev.vai.token.TokenType;
@@ -13,7 +14,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One row per token: what the listing shows plus the hash that authentication looks up. */
+/**
+ * One row per token: what the listing shows plus the hash that authentication looks up, the scopes as stored
+ * (names separated by single spaces) and the token that issued it, if any (lineage revocation walks it).
+ */
 @Entity
 @Table(name = "access_token_view")
 class TokenViewEntity {
@@ -50,23 +54,36 @@ class TokenViewEntity {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    @Column(nullable = false)
+    private String scopes;
+
+    @Column(name = "issued_by_kind", nullable = false)
+    private String issuedByKind;
+
+    @Column(name = "issued_by_token_id")
+    private UUID issuedByTokenId;
+
     protected TokenViewEntity() {
     }
 
-    TokenViewEntity(UUID id, String owner, TokenType type, String name, String prefix, byte[] hash,
-            Instant createdAt, Instant expiresAt) {
-        this.id = id;
-        this.owner = owner;
-        this.type = type;
-        this.name = name;
-        this.prefix = prefix;
-        this.hash = hash;
-        this.createdAt = createdAt;
-        this.expiresAt = expiresAt;
+    static TokenViewEntity of(AccessTokenIssued event) {
+        TokenViewEntity row = new TokenViewEntity();
+        row.id = event.tokenId().value();
+        row.owner = event.owner().value();
+        row.type = event.type();
+        row.name = event.name().value();
+        row.prefix = event.prefix().value();
+        row.hash = event.hash().bytes();
+        row.createdAt = event.issuedAt();
+        row.expiresAt = event.expiresAt();
+        row.scopes = event.scopes().toString();
+        row.issuedByKind = event.issuedBy().kind().wireName();
+        row.issuedByTokenId = event.issuedBy().tokenId() == null ? null : event.issuedBy().tokenId().value();
+        return row;
     }
 
-    TokenView toView() {
+    TokenView toView(TokenRows rows) {
         return new TokenView(new AccessTokenId(id), new OwnerId(owner), type, name, new TokenPrefix(prefix), createdAt,
-                expiresAt, lastUsedAt, revokedAt);
+                expiresAt, lastUsedAt, revokedAt, rows.scopes(scopes));
     }
 }

@@ -24,15 +24,7 @@ class TokenViewProjection {
 
     @EventHandler
     void on(AccessTokenIssued event) {
-        entityManager.persist(new TokenViewEntity(
-                event.tokenId().value(),
-                event.owner().value(),
-                event.type(),
-                event.name().value(),
-                event.prefix().value(),
-                event.hash().bytes(),
-                event.issuedAt(),
-                event.expiresAt()));
+        entityManager.persist(TokenViewEntity.of(event));
     }
 
     @EventHandler

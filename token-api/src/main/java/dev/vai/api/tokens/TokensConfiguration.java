@@ -1,0 +1,24 @@
+package dev.vai.api.tokens;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vai.api.web.ErrorBodies;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** The reference API's own web wiring, kept here so that its filter stays package-private. */
+@Configuration(proxyBeanMethods = false)
+class TokensConfiguration {
+
+    /** Right after authentication (order 100): answers a read of one token from what authentication read alongside. */
+    @Bean
+    FilterRegistrationBean<TokenReadFilter> tokenReadFilterRegistration(TokenReads reads, ObjectMapper json,
+            ErrorBodies errors) {
+        FilterRegistrationBean<TokenReadFilter> registration =
+                new FilterRegistrationBean<>(new TokenReadFilter(reads, json, errors));
+        registration.addUrlPatterns(AccessTokensController.PATH + "/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 110);
+        return registration;
+    }
+}

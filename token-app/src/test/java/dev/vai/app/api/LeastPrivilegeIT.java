@@ -1,0 +1,365 @@
+package dev.vai.app.api;
+
+import static dev.vai.app.support.Api.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vai.app.support.Api;
+import dev.vai.app.support.Api.Issued;
+import dev.vai.app.support.Api.Response;
+import dev.vai.app.support.EventStore;
+import dev.vai.app.support.Scrape;
+import dev.vai.app.support.ServiceIT;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Least privilege over HTTP on PostgreSQL: a token does only what its scopes allow, never grants more than it holds,
+ * never creates a key that outlives it, and what an API key created dies with it (security checklist rows 28, 29).
+ */
+@ServiceIT
+class LeastPrivilegeIT {
+
+    private static final String TOKENS = "/api/v1/access-tokens";
+    private static final String CONTROLLER_ONLY = "application/json, text/plain";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Api api;
+    private Issued alice;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        alice = api.newUser();
+    }
+
+    private static void assertLacks(Response response, String scopes) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(403);
+        assertThat(response.header("WWW-Authenticate"))
+                .isEqualTo("Bearer error=\"insufficient_scope\", scope=\"" + scopes + "\"");
+        assertThat(response.json().get("detail").asText()).contains(scopes);
+    }
+
+    private int tokensOf(Issued owner) {
+        return api.get(TOKENS + "?limit=200&includeRevoked=true", bearer(owner.plaintext())).json().get("items").size();
+    }
+
+    private Issued key(Issued caller, String body) {
+        Response created = api.postJson(TOKENS, body, bearer(caller.plaintext()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode json = created.json();
+        return new Issued(json.get("plaintext").asText(), json.get("token").get("id").asText(), json.get("token"));
+    }
+
+    private int status(String path, Issued caller) {
+        return api.get(path, bearer(caller.plaintext())).status();
+    }
+
+    private static Instant expiresAt(Issued token) {
+        return Instant.parse(token.token().get("expiresAt").asText());
+    }
+
+    @Test
+    void aSessionHoldsEveryScopeAndItsKeysGetAllButTokensWrite() {
+        assertThat(alice.token().get("scopes").toString()).isEqualTo("[\"api\",\"tokens:read\",\"tokens:write\"]");
+        Issued key = api.createApiKey(alice.plaintext(), "ci");
+        assertThat(key.token().get("scopes").toString()).isEqualTo("[\"api\",\"tokens:read\"]");
+        assertThat(status(TOKENS, key)).as("lists").isEqualTo(200);
+        assertThat(status(TOKENS + "/" + key.id(), key)).as("reads itself").isEqualTo(200);
+        assertThat(status(TOKENS + "/" + alice.id(), key)).as("reads another of its owner's tokens").isEqualTo(200);
+    }
+
+    @Test
+    void aKeyWithoutTokensWriteCannotCreateRevokeAllOrRevokeAnotherTokenAndChangesNothing() {
+        Issued key = api.createApiKey(alice.plaintext(), "leaked ci key");
+        int before = tokensOf(alice);
+
+        assertLacks(api.postJson(TOKENS, "{\"name\": \"forever\", \"expiresInDays\": 366}", bearer(key.plaintext())),
+                "tokens:write");
+        assertLacks(api.postJson(TOKENS, "{\"name\": \"\"}", bearer(key.plaintext())), "tokens:write");
+        assertLacks(api.delete(TOKENS, bearer(key.plaintext())), "tokens:write");
+        assertLacks(api.delete(TOKENS + "/" + alice.id(), bearer(key.plaintext())), "tokens:write");
+        assertLacks(api.delete(TOKENS + "/not-a-uuid", bearer(key.plaintext())), "tokens:write");
+        assertLacks(api.delete(TOKENS + "/" + UUID.randomUUID(), bearer(key.plaintext())), "tokens:write");
+
+        assertThat(tokensOf(alice)).isEqualTo(before);
+        assertThat(status(TOKENS, alice)).as("the session still works").isEqualTo(200);
+        assertThat(new EventStore(jdbc).revocationsOf(alice.id())).isZero();
+    }
+
+    @Test
+    void aKeyMayAlwaysReadAndRevokeItselfEvenWithNoScopeAtAll() {
+        Issued key = key(alice, "{\"name\": \"identifies itself\", \"scopes\": []}");
+        assertThat(key.token().get("scopes").toString()).isEqualTo("[]");
+
+        assertLacks(api.get(TOKENS, bearer(key.plaintext())), "tokens:read");
+        assertLacks(api.get(TOKENS + "/" + alice.id(), bearer(key.plaintext())), "tokens:read");
+        assertLacks(api.get(TOKENS + "/not-a-uuid", bearer(key.plaintext())), "tokens:read");
+        assertThat(status(TOKENS + "/" + key.id(), key)).isEqualTo(200);
+        assertThat(status(TOKENS + "/" + key.id().toUpperCase(Locale.ROOT), key)).isEqualTo(200);
+
+        assertThat(api.delete(TOKENS + "/" + key.id(), bearer(key.plaintext())).status()).isEqualTo(204);
+        assertThat(status(TOKENS + "/" + key.id(), key)).isEqualTo(401);
+    }
+
+    @Test
+    void aCallerHoldingTheScopeGets404NeverForbiddenForAnotherOwnersToken() {
+        Issued bob = api.newUser();
+        Issued key = api.createApiKey(alice.plaintext(), "reader");
+        Response read = api.get(TOKENS + "/" + bob.id(), bearer(key.plaintext()));
+        Response revoke = api.delete(TOKENS + "/" + bob.id(), bearer(alice.plaintext()));
+        Response unknown = api.get(TOKENS + "/" + UUID.randomUUID(), bearer(key.plaintext()));
+        assertThat(List.of(read.status(), revoke.status(), unknown.status())).containsOnly(404);
+        assertThat(read.body()).isEqualTo(unknown.body()).isEqualTo(revoke.body());
+    }
+
+    @Test
+    void aKeyGrantedTokensWriteCreatesKeysBoundedByItsOwnExpiry() {
+        Issued parent = key(alice, "{\"name\": \"deployer\", \"expiresInDays\": 10,"
+                + " \"scopes\": [\"api\", \"tokens:read\", \"tokens:write\"]}");
+
+        Issued child = key(parent, "{\"name\": \"child\"}");
+        assertThat(expiresAt(child)).as("the default 90 days would outlive the parent").isEqualTo(expiresAt(parent));
+        assertThat(child.token().get("scopes").toString()).isEqualTo("[\"api\",\"tokens:read\"]");
+
+        Response tooLong = api.postJson(TOKENS, "{\"name\": \"longer\", \"expiresInDays\": 10}",
+                bearer(parent.plaintext()));
+        assertThat(tooLong.status()).isEqualTo(422);
+        JsonNode error = tooLong.json().get("detail").get(0);
+        assertThat(error.get("loc").toString()).isEqualTo("[\"body\",\"expiresInDays\"]");
+        assertThat(error.get("type").asText()).isEqualTo("less_than_equal");
+        assertThat(error.get("msg").asText()).contains("less than or equal to 9")
+                .contains(parent.token().get("expiresAt").asText());
+
+        Issued shorter = key(parent, "{\"name\": \"shorter\", \"expiresInDays\": 9}");
+        assertThat(Duration.between(Instant.parse(shorter.token().get("createdAt").asText()), expiresAt(shorter)))
+                .isEqualTo(Duration.ofDays(9));
+    }
+
+    @Test
+    void revokingAKeyRevokesEveryKeyItCreatedAndTheirsButNotTheSessionsOtherKeys() {
+        Issued parent = key(alice, "{\"name\": \"parent\", \"scopes\": [\"api\", \"tokens:read\", \"tokens:write\"]}");
+        Issued child = key(parent, "{\"name\": \"child\", \"scopes\": [\"tokens:read\", \"tokens:write\"]}");
+        Issued grandchild = key(child, "{\"name\": \"grandchild\"}");
+        Issued sibling = api.createApiKey(alice.plaintext(), "the session's other key");
+
+        assertThat(api.delete(TOKENS + "/" + parent.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
+
+        for (Issued gone : List.of(parent, child, grandchild)) {
+            assertThat(status(TOKENS + "/" + gone.id(), gone)).as(gone.token().get("name").asText()).isEqualTo(401);
+        }
+        assertThat(status(TOKENS + "/" + sibling.id(), sibling)).isEqualTo(200);
+        assertThat(status(TOKENS, alice)).isEqualTo(200);
+        EventStore events = new EventStore(jdbc);
+        assertThat(events.eventsOf(child.id()).get(1).payload()).contains("\"reason\":\"PARENT_REVOKED\"")
+                .contains("\"kind\":\"PARENT\"").contains("\"viaToken\":\"" + parent.id() + "\"");
+        assertThat(events.eventsOf(grandchild.id()).get(1).payload()).contains("\"viaToken\":\"" + child.id() + "\"");
+        assertThat(events.revocationsOf(sibling.id())).isZero();
+    }
+
+    @Test
+    void keysASessionCreatedOutliveTheSessionsRevocation() {
+        Issued key = api.createApiKey(alice.plaintext(), "ci");
+        assertThat(api.delete(TOKENS + "/" + alice.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
+        assertThat(status(TOKENS, alice)).isEqualTo(401);
+        assertThat(status(TOKENS + "/" + key.id(), key)).isEqualTo(200);
+    }
+
+    @Test
+    void revokeAllAndDeprovisioningCountEveryTokenTheyRevokedLineageIncluded() {
+        Issued parent = key(alice, "{\"name\": \"parent\", \"scopes\": [\"tokens:read\", \"tokens:write\"]}");
+        key(parent, "{\"name\": \"child\"}");
+        api.createApiKey(alice.plaintext(), "plain");
+        Response all = api.delete(TOKENS + "?exclude_current=true", bearer(alice.plaintext()));
+        assertThat(all.json().get("revokedCount").asInt()).isEqualTo(3);
+
+        Issued bob = api.newUser();
+        Issued bobsParent = key(bob, "{\"name\": \"parent\", \"scopes\": [\"tokens:write\"]}");
+        key(bobsParent, "{\"name\": \"child\", \"scopes\": []}");
+        Response deprovisioned = api.delete("/internal/v1/users/" + userOf(bob) + "/access-tokens", api.admin());
+        assertThat(deprovisioned.json().get("revokedCount").asInt()).isEqualTo(3);
+    }
+
+    private String userOf(Issued token) {
+        return api.postJson("/internal/v1/introspect", "{\"token\": \"" + token.plaintext() + "\"}", api.admin())
+                .json().get("userId").asText();
+    }
+
+    @Test
+    void aKeyCreatedWhileItsParentIsBeingRevokedIsRefusedOrRevokedWithIt() throws Exception {
+        Issued parent = key(alice, "{\"name\": \"racing\", \"scopes\": [\"tokens:read\", \"tokens:write\"]}");
+        List<Issued> created = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean parentRevoked = new AtomicBoolean();
+        ExecutorService creators = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                running.add(creators.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        Response answer = api.postJson(TOKENS, "{\"name\": \"child\"}", bearer(parent.plaintext()));
+                        if (answer.status() == 201) {
+                            JsonNode json = answer.json();
+                            created.add(new Issued(json.get("plaintext").asText(), json.get("token").get("id").asText(),
+                                    json.get("token")));
+                        } else {
+                            assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+                            return;
+                        }
+                    }
+                }));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (created.size() < 8 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(api.delete(TOKENS + "/" + parent.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
+            parentRevoked.set(true);
+            for (Future<?> creator : running) {
+                creator.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            creators.shutdownNow();
+        }
+        assertThat(parentRevoked).isTrue();
+        for (Issued child : List.copyOf(created)) {
+            assertThat(status(TOKENS + "/" + child.id(), child)).as("child " + child.id()).isEqualTo(401);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from access_token_view where issued_by_token_id = ?::uuid"
+                + " and revoked_at is null", Integer.class, parent.id())).isZero();
+    }
+
+    @Test
+    void aTokenCannotGrantWhatItDoesNotHoldAndIsToldEveryMissingScope() {
+        Issued limited = api.session("user-" + UUID.randomUUID(), "tokens:read", "tokens:write");
+        int before = tokensOf(limited);
+        assertLacks(api.postJson(TOKENS, "{\"name\": \"n\", \"scopes\": [\"api\", \"tokens:read\"]}",
+                bearer(limited.plaintext())), "api");
+
+        Issued writer = key(alice, "{\"name\": \"writer\", \"scopes\": [\"tokens:write\"]}");
+        assertLacks(api.postJson(TOKENS, "{\"name\": \"n\", \"scopes\": [\"api\", \"tokens:read\", \"tokens:write\"]}",
+                bearer(writer.plaintext())), "api tokens:read");
+        assertThat(tokensOf(limited)).isEqualTo(before);
+        assertThat(tokensOf(alice)).as("alice's session and her writer key only").isEqualTo(2);
+    }
+
+    @Test
+    void theScopesOfACreateAreValidatedBeforeTheyAreCheckedAndAfterTheCallersScope() {
+        assertValidation(api.postJson(TOKENS, "{\"name\": \"n\", \"scopes\": \"api\"}", bearer(alice.plaintext())),
+                "[\"body\",\"scopes\"]", "list_type");
+        assertValidation(api.postJson(TOKENS, "{\"name\": \"n\", \"scopes\": [1]}", bearer(alice.plaintext())),
+                "[\"body\",\"scopes\",0]", "string_type");
+        assertValidation(api.postJson(TOKENS, "{\"name\": \"n\", \"scopes\": [\"api\", \"repo\"]}",
+                bearer(alice.plaintext())), "[\"body\",\"scopes\",1]", "enum");
+        assertThat(key(alice, "{\"name\": \"n\", \"scopes\": [\"api\", \"api\"]}").token().get("scopes").toString())
+                .isEqualTo("[\"api\"]");
+
+        Issued limited = api.session("user-" + UUID.randomUUID(), "tokens:read", "tokens:write");
+        assertValidation(api.postJson(TOKENS, "{\"name\": \" \", \"scopes\": [\"api\"]}", bearer(limited.plaintext())),
+                "[\"body\",\"name\"]", "string_too_short");
+    }
+
+    private static void assertValidation(Response response, String loc, String type) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        JsonNode error = response.json().get("detail").get(0);
+        assertThat(error.get("loc").toString()).isEqualTo(loc);
+        assertThat(error.get("type").asText()).isEqualTo(type);
+    }
+
+    @Test
+    void theLoginServiceMayMintASessionWithFewerScopesAndItsScopesAreValidatedToo() {
+        Response minted = api.postJson("/internal/v1/sessions", "{\"userId\": \"kiosk\", \"scopes\": [\"tokens:read\"]}",
+                api.admin());
+        assertThat(minted.status()).isEqualTo(201);
+        assertThat(minted.json().get("token").get("scopes").toString()).isEqualTo("[\"tokens:read\"]");
+        Issued kiosk = new Issued(minted.json().get("plaintext").asText(), minted.json().get("token").get("id").asText(),
+                minted.json().get("token"));
+        assertThat(status(TOKENS, kiosk)).isEqualTo(200);
+        assertLacks(api.postJson(TOKENS, "{\"name\": \"n\"}", bearer(kiosk.plaintext())), "tokens:write");
+
+        assertValidation(api.postJson("/internal/v1/sessions", "{\"userId\": \"u\", \"scopes\": {}}", api.admin()),
+                "[\"body\",\"scopes\"]", "list_type");
+        assertValidation(api.postJson("/internal/v1/sessions", "{\"userId\": \"u\", \"scopes\": [\"tokens:admin\"]}",
+                api.admin()), "[\"body\",\"scopes\",0]", "enum");
+    }
+
+    @Test
+    void introspectionAnswersTheScopesSeparatedBySpaces() {
+        Issued key = api.createApiKey(alice.plaintext(), "introspected");
+        Issued none = key(alice, "{\"name\": \"bare\", \"scopes\": []}");
+        assertThat(introspect(key).get("scope").asText()).isEqualTo("api tokens:read");
+        assertThat(introspect(alice).get("scope").asText()).isEqualTo("api tokens:read tokens:write");
+        assertThat(introspect(none).get("scope").asText()).isEmpty();
+    }
+
+    private JsonNode introspect(Issued token) {
+        return api.postJson("/internal/v1/introspect", "{\"token\": \"" + token.plaintext() + "\"}", api.admin()).json();
+    }
+
+    @Test
+    void everyRefusalIsCountedByTheScopeThatWasMissing() {
+        Issued key = key(alice, "{\"name\": \"bare\", \"scopes\": []}");
+        Scrape before = Scrape.of(api);
+        api.get(TOKENS, bearer(key.plaintext()));
+        api.postJson(TOKENS, "{\"name\": \"n\"}", bearer(key.plaintext()));
+        api.postJson(TOKENS, "{\"name\": \"n\"}", bearer(key.plaintext()));
+        Scrape after = Scrape.of(api);
+        String read = "scope=\"tokens:read\"";
+        String write = "scope=\"tokens:write\"";
+        assertThat(after.sum("vai_authorizations_denied_total", read) - before.sum("vai_authorizations_denied_total",
+                read)).isEqualTo(1.0);
+        assertThat(after.sum("vai_authorizations_denied_total", write) - before.sum("vai_authorizations_denied_total",
+                write)).isEqualTo(2.0);
+        assertThat(after.names()).contains("vai_authorizations_denied_total");
+    }
+
+    /** The read-one-token fast path and the controller enforce one rule and give one answer, case by case. */
+    @Test
+    void theFastPathAndTheControllerAnswerEveryReadAlike() {
+        Issued bob = api.newUser();
+        Issued bare = key(alice, "{\"name\": \"bare\", \"scopes\": []}");
+        Issued reader = api.createApiKey(alice.plaintext(), "reader");
+        String unknown = UUID.randomUUID().toString();
+        List<String[]> cases = List.of(
+                new String[] {bare.plaintext(), bare.id()},
+                new String[] {bare.plaintext(), bare.id().toUpperCase(Locale.ROOT)},
+                new String[] {bare.plaintext(), alice.id()},
+                new String[] {bare.plaintext(), unknown},
+                new String[] {bare.plaintext(), bob.id()},
+                new String[] {bare.plaintext(), "not-a-uuid"},
+                new String[] {reader.plaintext(), reader.id()},
+                new String[] {reader.plaintext(), alice.id()},
+                new String[] {reader.plaintext(), unknown},
+                new String[] {reader.plaintext(), bob.id()},
+                new String[] {reader.plaintext(), "not-a-uuid"});
+        List<Integer> statuses = new ArrayList<>();
+        for (String[] each : cases) {
+            Response fast = api.get(TOKENS + "/" + each[1], bearer(each[0]));
+            Response controller = api.get(TOKENS + "/" + each[1], "Authorization", "Bearer " + each[0], "Accept",
+                    CONTROLLER_ONLY);
+            assertThat(controller.status()).as(each[1]).isEqualTo(fast.status());
+            assertThat(controller.body()).as(each[1]).isEqualTo(fast.body());
+            assertThat(controller.header("WWW-Authenticate")).as(each[1]).isEqualTo(fast.header("WWW-Authenticate"));
+            statuses.add(fast.status());
+        }
+        assertThat(statuses).containsExactly(200, 200, 403, 403, 403, 403, 200, 200, 404, 404, 422);
+    }
+}
