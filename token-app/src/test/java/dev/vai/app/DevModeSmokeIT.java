@@ -3,6 +3,8 @@ package dev.vai.app;
 import static dev.vai.app.support.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
 import dev.vai.app.support.AppProcess;
@@ -96,30 +98,27 @@ class DevModeSmokeIT {
                 .isEqualTo("Bearer error=\"insufficient_scope\", scope=\"" + scopes + "\"");
     }
 
-    private static Issued created(Api.Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return new Issued(response.json().get("plaintext").asText(), response.json().get("token").get("id").asText(),
-                response.json().get("token"));
-    }
-
     private static void leastPrivilege(Api api) {
         Issued session = api.session("least-privileged");
         Issued key = api.createApiKey(session.plaintext(), "default scopes");
         assertThat(key.token().get("scopes").toString()).isEqualTo("[\"api\",\"tokens:read\"]");
         assertThat(api.get(TOKENS, bearer(key.plaintext())).status()).isEqualTo(200);
         assertThat(api.get(TOKENS + "/" + key.id(), bearer(key.plaintext())).status()).isEqualTo(200);
-        assertThat(api.get(TOKENS + "/" + key.id(), "Authorization", "Bearer " + key.plaintext(), "Accept",
-                "application/json, text/plain").body()).as("the controller answers as the fast path does")
-                .isEqualTo(api.get(TOKENS + "/" + key.id(), bearer(key.plaintext())).body());
+        JsonNode byController = ((ObjectNode) api.get(TOKENS + "/" + key.id(), "Authorization",
+                "Bearer " + key.plaintext(), "Accept", "application/json, text/plain").json()).without("lastUsedAt");
+        JsonNode byFastPath = ((ObjectNode) api.get(TOKENS + "/" + key.id(), bearer(key.plaintext())).json())
+                .without("lastUsedAt");
+        assertThat(byController).as("the controller answers as the fast path does (lastUsedAt may move between)")
+                .isEqualTo(byFastPath);
         assertLacks(api.postJson(TOKENS, "{\"name\": \"minted by a key\"}", bearer(key.plaintext())), "tokens:write");
         assertLacks(api.delete(TOKENS, bearer(key.plaintext())), "tokens:write");
         assertLacks(api.delete(TOKENS + "/" + session.id(), bearer(key.plaintext())), "tokens:write");
         assertThat(api.postJson("/internal/v1/introspect", "{\"token\": \"" + key.plaintext() + "\"}", api.admin())
                 .json().get("scope").asText()).isEqualTo("api tokens:read");
 
-        Issued writer = created(api.postJson(TOKENS, "{\"name\": \"writer\", \"expiresInDays\": 3, \"scopes\":"
+        Issued writer = Api.issued(api.postJson(TOKENS, "{\"name\": \"writer\", \"expiresInDays\": 3, \"scopes\":"
                 + " [\"tokens:read\", \"tokens:write\"]}", bearer(session.plaintext())));
-        Issued child = created(api.postJson(TOKENS, "{\"name\": \"child\"}", bearer(writer.plaintext())));
+        Issued child = Api.issued(api.postJson(TOKENS, "{\"name\": \"child\"}", bearer(writer.plaintext())));
         assertThat(child.token().get("expiresAt")).isEqualTo(writer.token().get("expiresAt"));
         assertLacks(api.postJson(TOKENS, "{\"name\": \"n\", \"scopes\": [\"api\"]}", bearer(writer.plaintext())),
                 "api");
@@ -133,10 +132,10 @@ class DevModeSmokeIT {
         assertThat(api.get(TOKENS + "/" + child.id(), bearer(child.plaintext())).status())
                 .as("revoked with the key that created it").isEqualTo(401);
 
-        created(api.postJson(TOKENS, "{\"name\": \"fourth\"}", bearer(session.plaintext())));
-        created(api.postJson(TOKENS, "{\"name\": \"fifth\"}", bearer(session.plaintext())));
-        created(api.postJson(TOKENS, "{\"name\": \"sixth\"}", bearer(session.plaintext())));
-        created(api.postJson(TOKENS, "{\"name\": \"seventh\"}", bearer(session.plaintext())));
+        Api.issued(api.postJson(TOKENS, "{\"name\": \"fourth\"}", bearer(session.plaintext())));
+        Api.issued(api.postJson(TOKENS, "{\"name\": \"fifth\"}", bearer(session.plaintext())));
+        Api.issued(api.postJson(TOKENS, "{\"name\": \"sixth\"}", bearer(session.plaintext())));
+        Api.issued(api.postJson(TOKENS, "{\"name\": \"seventh\"}", bearer(session.plaintext())));
         assertThat(api.postJson(TOKENS, "{\"name\": \"over the limit\"}", bearer(session.plaintext())).status())
                 .as("VAI_MAX_ACTIVE_KEYS_PER_OWNER=5").isEqualTo(409);
 

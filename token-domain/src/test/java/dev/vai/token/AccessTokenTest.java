@@ -27,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.axonframework.serialization.Revision;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,11 +54,6 @@ class AccessTokenTest {
         fixture.givenNoPriorActivity()
                 .when(issueApiKeyForAlice(in30Days))
                 .expectEvents(apiKeyIssuedToAlice(READ_ONLY, in30Days, IssuedBy.token(CALLER_TOKEN)));
-    }
-
-    @Test
-    void theIssuedEventIsRevisionTwo() {
-        assertThat(AccessTokenIssued.class.getAnnotation(Revision.class).value()).isEqualTo("2");
     }
 
     @Test

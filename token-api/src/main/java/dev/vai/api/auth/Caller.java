@@ -35,7 +35,7 @@ public record Caller(AccessTokenId tokenId, OwnerId owner, TokenType type, Insta
     }
 
     /** The caller as the issuer of a token it asks for, with the authority it holds. */
-    public Issuer issuer() {
+    public Issuer.Token issuer() {
         return Issuer.token(tokenId, type, scopes, expiresAt);
     }
 }

@@ -4,7 +4,9 @@ import dev.vai.api.auth.AdminKeyFilter;
 import dev.vai.api.auth.Caller;
 import dev.vai.api.lifecycle.LifetimePolicy;
 import dev.vai.api.web.JsonBody;
+import dev.vai.api.web.JsonFields;
 import dev.vai.api.web.ValidationError;
+import dev.vai.token.ScopeCatalog;
 import dev.vai.token.RequestContext;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -75,7 +77,7 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer errorResponsesAndSecurity(LifetimePolicy lifetimes) {
+    OpenApiCustomizer errorResponsesAndSecurity(LifetimePolicy lifetimes, ScopeCatalog catalog) {
         return openApi -> {
             addErrorSchemas(openApi.getComponents());
             openApi.getPaths().forEach((path, item) ->
@@ -83,11 +85,29 @@ class OpenApiConfiguration {
                         addErrors(path, method, operation);
                         noBodyFor204(operation.getResponses());
                     }));
-            Schema<?> create = openApi.getComponents().getSchemas().get("CreateAccessTokenRequest");
-            if (create != null && create.getProperties() != null && create.getProperties().get("expiresInDays") != null) {
-                create.getProperties().get("expiresInDays").setMaximum(BigDecimal.valueOf(lifetimes.largestRequest()));
-            }
+            configured(openApi.getComponents(), lifetimes, catalog);
         };
+    }
+
+    /** What the configuration decides, written into the schemas: the lifetimes, the catalog's bound on scope lists. */
+    private static void configured(Components components, LifetimePolicy lifetimes, ScopeCatalog catalog) {
+        Schema<?> create = components.getSchemas().get("CreateAccessTokenRequest");
+        Schema<?> days = create == null || create.getProperties() == null ? null
+                : create.getProperties().get("expiresInDays");
+        if (days != null) {
+            days.setMaximum(BigDecimal.valueOf(lifetimes.largestRequest()));
+            days.setDescription("Lifetime in days, at most " + (lifetimes.maxDays() == null ? "36500 (no maximum set)"
+                    : lifetimes.maxDays() + " (VAI_MAX_TOKEN_LIFETIME_DAYS)") + ". Null or absent: "
+                    + (lifetimes.defaultDays() == null ? "the key never expires" : lifetimes.defaultDays() + " days")
+                    + " (VAI_DEFAULT_TOKEN_LIFETIME_DAYS). A key created by an API key never outlives that key:"
+                    + " without expiresInDays it expires with it if sooner; a later one is a 422");
+        }
+        for (String request : List.of("CreateAccessTokenRequest", "MintSessionRequest")) {
+            Schema<?> schema = components.getSchemas().get(request);
+            if (schema != null && schema.getProperties() != null && schema.getProperties().get("scopes") != null) {
+                schema.getProperties().get("scopes").setMaxItems(JsonFields.maxScopes(catalog));
+            }
+        }
     }
 
     /** springdoc gives every answer the default media type; a 204 has no body at all. */
@@ -113,7 +133,8 @@ class OpenApiConfiguration {
                         ValidationError.STRING_PATTERN_MISMATCH, ValidationError.GREATER_THAN_EQUAL,
                         ValidationError.LESS_THAN_EQUAL, ValidationError.INT_PARSING, ValidationError.BOOL_PARSING,
                         ValidationError.UUID_PARSING, ValidationError.ENUM, ValidationError.LIST_TYPE,
-                        ValidationError.STRING_TYPE, ValidationError.JSON_INVALID, ValidationError.VALUE_ERROR)))
+                        ValidationError.STRING_TYPE, ValidationError.TOO_LONG, ValidationError.JSON_INVALID,
+                        ValidationError.VALUE_ERROR)))
                 .required(List.of("loc", "msg", "type"));
         components.addSchemas(VALIDATION_ERROR, new ObjectSchema()
                 .description("Validation errors, every problem at once" + ADDITION)
@@ -141,9 +162,6 @@ class OpenApiConfiguration {
                             : ". Also: a change from another site authenticated by the vai_token cookie alone"), ERROR)
                     .headers(Map.of("WWW-Authenticate", new Header().schema(new StringSchema())
                             .description("Bearer error=\"insufficient_scope\", scope=\"...\" when a scope is missing"))));
-            if (path.equals("/api/v1/access-tokens") && method == PathItem.HttpMethod.POST) {
-                error(responses, "409", "The owner has as many active API keys as VAI_MAX_ACTIVE_KEYS_PER_OWNER allows");
-            }
         }
         if (path.contains("{token_id}")) {
             error(responses, "404", "No such token, or another owner's (the same body in both cases)");

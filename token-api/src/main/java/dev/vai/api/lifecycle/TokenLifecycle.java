@@ -102,9 +102,9 @@ public class TokenLifecycle {
         PlaintextToken plaintext = PlaintextToken.generate(type, random);
         IssueAccessToken command = new IssueAccessToken(AccessTokenId.random(), owner, type, name, plaintext.prefix(),
                 hasher.hash(plaintext), now, expiresAt, scopes, issuer);
-        if (issuer.type() == TokenType.API_KEY) {
+        if (issuer instanceof Issuer.Token key && key.isApiKey()) {
             transaction.executeWithoutResult(status -> {
-                if (!queries.lockIfActive(issuer.tokenId(), now)) {
+                if (!queries.lockIfActive(key.tokenId(), now)) {
                     throw new IssuerNoLongerActive();
                 }
                 send(command, context);
@@ -114,8 +114,8 @@ public class TokenLifecycle {
         }
         metrics.issued(type);
         log.info("Issued {} token {} ({}) to owner {} with scopes [{}], issued by {}", type.wireName(),
-                command.tokenId(), command.prefix(), owner, scopes, issuer.isAdmin() ? "admin" : "token "
-                        + issuer.tokenId());
+                command.tokenId(), command.prefix(), owner, scopes, issuer instanceof Issuer.Token token
+                        ? "token " + token.tokenId() : "admin");
         TokenView token = new TokenView(command.tokenId(), owner, type, name.value(), command.prefix(), now,
                 expiresAt, null, null, scopes);
         return new IssuedToken(plaintext, token);
@@ -196,8 +196,8 @@ public class TokenLifecycle {
     }
 
     /**
-     * Revokes the keys {@code parents} issued, then theirs, level by level, in the caller's transaction. Expired keys
-     * are left as they are (they authenticate nothing), but the walk goes on through them.
+     * Revokes the keys {@code parents} issued, then theirs, level by level, in the caller's transaction; expired ones
+     * too, so that the tree leaves the lineage index and the audit stream shows each key's end.
      */
     private int revokeIssuedBy(Collection<AccessTokenId> parents, Instant now, RequestContext context) {
         int revoked = 0;
@@ -210,8 +210,8 @@ public class TokenLifecycle {
                     continue;
                 }
                 next.add(child.id());
-                if (!child.isExpiredAt(now) && revoke(new RevokeAccessToken(child.id(), child.owner(),
-                        Revoker.parent(child.parent()), RevocationReason.PARENT_REVOKED, now), context)) {
+                if (revoke(new RevokeAccessToken(child.id(), child.owner(), Revoker.parent(child.parent()),
+                        RevocationReason.PARENT_REVOKED, now), context)) {
                     revoked++;
                 }
             }

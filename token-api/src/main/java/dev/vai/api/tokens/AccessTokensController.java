@@ -91,8 +91,9 @@ class AccessTokensController {
     @Parameter(in = ParameterIn.QUERY, name = "tokenType", description = "Only tokens of this type",
             schema = @Schema(type = "string", allowableValues = {"session", "api_key"}))
     @Parameter(in = ParameterIn.QUERY, name = "includeRevoked",
-            description = "Include revoked tokens: a boolean, spelled true/false, 1/0, yes/no or on/off in any case",
-            schema = @Schema(type = "string", pattern = QueryParameters.BOOLEAN_PATTERN, defaultValue = "false"))
+            description = "Include revoked tokens. Besides true and false the service accepts 1/0, yes/no and on/off,"
+                    + " in any case",
+            schema = @Schema(type = "boolean", defaultValue = "false"))
     @Parameter(in = ParameterIn.QUERY, name = "limit", description = "Page size",
             schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50"))
     @Parameter(in = ParameterIn.QUERY, name = "cursor", description = "Opaque cursor from a previous page",
@@ -127,7 +128,7 @@ class AccessTokensController {
 
     @Operation(operationId = "createAccessToken", summary = "Create an API key owned by the caller",
             description = "The plaintext is in this response and never again (Cache-Control: no-store). Needs the"
-                    + " scope tokens:write. Without expiresInDays the key lives VAI_DEFAULT_TOKEN_LIFETIME_DAYS (90)."
+                    + " scope tokens:write. Without expiresInDays the key lives VAI_DEFAULT_TOKEN_LIFETIME_DAYS."
                     + " A key created by an API key never outlives it. Our addition: scopes (without them, the"
                     + " caller's own scopes except tokens:write), and the 403 for scopes the caller does not hold.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -135,6 +136,9 @@ class AccessTokensController {
                             schema = @Schema(implementation = CreateAccessTokenJson.class))))
     @ApiResponse(responseCode = "201", description = "Created; Location names the new token",
             content = @Content(schema = @Schema(implementation = CreatedTokenJson.class)))
+    @ApiResponse(responseCode = "409", description = "The owner has as many active API keys as"
+            + " VAI_MAX_ACTIVE_KEYS_PER_OWNER allows (our addition to the reference)",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/Error")))
     @PostMapping
     ResponseEntity<CreatedTokenJson> create(Caller caller, RequestContext context, HttpServletRequest request) {
         scopes.require(caller, Scope.TOKENS_WRITE);
@@ -142,12 +146,8 @@ class AccessTokensController {
         TokenName name = body.valueOf("name", body.requiredString("name"), TokenName::of);
         Integer days = body.optionalInteger("expiresInDays", 1, lifetimes.largestRequest());
         Scopes requested = body.optionalScopes("scopes", catalog);
-        Instant notAfter = caller.issuer().notAfter();
-        Instant now = clock.instant();
-        if (days != null && notAfter != null && now.plus(Duration.ofDays(days)).isAfter(notAfter)) {
-            body.reject("expiresInDays", "Input should be less than or equal to "
-                    + Math.max(0, Duration.between(now, notAfter).toDays()) + ": a key cannot outlive the API key that"
-                    + " creates it, which expires at " + Timestamps.format(notAfter), ValidationError.LESS_THAN_EQUAL);
+        if (days != null && caller.issuer().wouldBeOutlivedBy(clock.instant().plus(Duration.ofDays(days)))) {
+            body.reject("expiresInDays", outlivesCreator(caller.issuer().notAfter()), ValidationError.LESS_THAN_EQUAL);
         }
         body.validate();
 
@@ -164,14 +164,23 @@ class AccessTokensController {
         return CreatedTokenJson.created(issued);
     }
 
+    /** The 422 of an {@code expiresInDays} that would outlive the API key creating the key: it names the bound. */
+    private String outlivesCreator(Instant notAfter) {
+        long days = Duration.between(clock.instant(), notAfter).toDays();
+        String why = "a key cannot outlive the API key that creates it, which expires at " + Timestamps.format(notAfter);
+        return days >= 1 ? "Input should be less than or equal to " + days + ": " + why
+                : "Leave expiresInDays out to have the key expire with its creator: " + why + ", in less than a day";
+    }
+
     @Operation(operationId = "revokeAllAccessTokens", summary = "Revoke every active token of the caller",
             description = "In bounded batches; revokedCount is the number this call revoked, keys revoked with the"
                     + " API key that created them included. Idempotent: a call that failed midway is finished by"
                     + " repeating it. Needs the scope tokens:write.")
     @Parameter(in = ParameterIn.QUERY, name = "exclude_current",
-            description = "Keep the token that authenticates this request: a boolean, spelled true/false, 1/0,"
-                    + " yes/no or on/off in any case",
-            schema = @Schema(type = "string", pattern = QueryParameters.BOOLEAN_PATTERN, defaultValue = "true"))
+            description = "Keep the token that authenticates this request (unless a key it descends from is revoked:"
+                    + " then it goes with it). Besides true and false the service accepts 1/0, yes/no and on/off, in"
+                    + " any case",
+            schema = @Schema(type = "boolean", defaultValue = "true"))
     @DeleteMapping
     RevokedCountJson revokeAll(Caller caller, RequestContext context, HttpServletRequest request) {
         scopes.require(caller, Scope.TOKENS_WRITE);

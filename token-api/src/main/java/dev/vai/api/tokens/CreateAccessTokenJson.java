@@ -15,10 +15,8 @@ record CreateAccessTokenJson(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1,
                 description = "Trimmed of white space, then 1 to 255 Unicode code points without control characters")
         String name,
-        @Schema(nullable = true, minimum = "1",
-                description = "Lifetime in days, up to VAI_MAX_TOKEN_LIFETIME_DAYS (366); null or absent:"
-                        + " VAI_DEFAULT_TOKEN_LIFETIME_DAYS (90). A key created by an API key never outlives that key:"
-                        + " absent, its expiry is the creator's if that is sooner; beyond it, a 422") Integer expiresInDays,
+        @Schema(nullable = true, minimum = "1", description = "Lifetime in days (the configured bounds are written in"
+                + " when the document is served)") Integer expiresInDays,
         @ArraySchema(schema = @Schema(type = "string"), arraySchema = @Schema(nullable = true,
                 description = "Our addition to the reference: what the key may do, each a scope the caller holds (a"
                         + " 403 names any it does not); duplicates count once; [] for a key that can only identify"

@@ -24,11 +24,10 @@ public record TokenJson(
                 description = "Set within a second of the first use; later uses move it at most once a minute")
         String lastUsedAt,
         @Schema(format = "date-time", nullable = true, requiredMode = REQUIRED) String revokedAt,
-        @ArraySchema(schema = @Schema(pattern = "^[a-z][a-z0-9_.:-]{0,63}$"), uniqueItems = true,
-                arraySchema = @Schema(requiredMode = REQUIRED, description = "What the token may do, in name order:"
-                        + " tokens:read and tokens:write for this API, the platform's scopes (VAI_SCOPES) for other"
-                        + " services. A scope removed from VAI_SCOPES no longer shows or counts"
-                        + " (our addition to the reference)"))
+        @ArraySchema(schema = @Schema(pattern = "^[a-z][a-z0-9_.:-]{0,63}$", requiredMode = REQUIRED),
+                uniqueItems = true, arraySchema = @Schema(requiredMode = REQUIRED, description = "What the token may do, in name order: tokens:read and"
+                        + " tokens:write for this API, the platform's scopes (VAI_SCOPES) for other services. A scope"
+                        + " removed from VAI_SCOPES no longer shows or counts (our addition to the reference)"))
         List<String> scopes) {
 
     public static TokenJson of(TokenView token) {

@@ -17,6 +17,10 @@ import java.util.function.Function;
  */
 public final class JsonFields {
 
+    private static final int MIN_MAX_SCOPES = 100;
+    /** Up to this many scopes, an unknown name's error lists the catalog. */
+    private static final int LISTED_SCOPES = 32;
+
     private final ObjectNode object;
     private final List<ValidationError> errors = new ArrayList<>();
 
@@ -71,9 +75,10 @@ public final class JsonFields {
     }
 
     /**
-     * The scopes an array field names; null when absent or null. Not an array is {@code list_type} on the field; an
-     * element that is not a string is {@code string_type}, and a name the catalog does not have {@code enum}, each on
-     * its index. A name given twice counts once.
+     * The scopes an array field names; null when absent or null. Not an array is {@code list_type} on the field, and
+     * one longer than {@link #maxScopes} {@code too_long}; an element that is not a string is {@code string_type}, and
+     * a name the catalog does not have {@code enum}, each on its index. A name given twice counts once. The bound
+     * keeps a 64 KiB body from answering with one error per element: a token cannot hold more than the catalog.
      */
     public Scopes optionalScopes(String name, ScopeCatalog catalog) {
         JsonNode node = object.get(name);
@@ -84,6 +89,15 @@ public final class JsonFields {
             errors.add(ValidationError.body(name, "Input should be a valid list", ValidationError.LIST_TYPE));
             return null;
         }
+        int most = maxScopes(catalog);
+        if (node.size() > most) {
+            errors.add(ValidationError.body(name, "List should have at most " + most + " items",
+                    ValidationError.TOO_LONG));
+            return null;
+        }
+        String unknown = catalog.all().asSet().size() <= LISTED_SCOPES
+                ? "Input should be one of the scopes this service knows: " + String.join(", ", catalog.all().names())
+                : "Input should be one of the scopes this service knows (VAI_SCOPES, tokens:read, tokens:write)";
         List<Scope> scopes = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode element = node.get(i);
@@ -94,13 +108,17 @@ public final class JsonFields {
             }
             Scope scope = catalog.find(element.textValue());
             if (scope == null) {
-                errors.add(ValidationError.bodyElement(name, i, "Input should be one of the scopes this service knows: "
-                        + String.join(", ", catalog.all().names()), ValidationError.ENUM));
+                errors.add(ValidationError.bodyElement(name, i, unknown, ValidationError.ENUM));
             } else {
                 scopes.add(scope);
             }
         }
         return Scopes.of(scopes);
+    }
+
+    /** The longest scope list a request may carry: the catalog's size, and never fewer than 100. */
+    public static int maxScopes(ScopeCatalog catalog) {
+        return Math.max(MIN_MAX_SCOPES, catalog.all().asSet().size());
     }
 
     /**

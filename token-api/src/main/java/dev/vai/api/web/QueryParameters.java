@@ -20,14 +20,8 @@ import org.springframework.http.HttpStatus;
  */
 public final class QueryParameters {
 
-    /**
-     * The spellings {@link #bool} accepts, in any case, as an ECMA 262 pattern for the OpenAPI document (which must
-     * describe them as strings: a JSON boolean has two spellings).
-     */
-    public static final String BOOLEAN_PATTERN = "^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|1|0|[Yy][Ee][Ss]|[Nn][Oo]"
-            + "|[Oo][Nn]|[Oo][Ff][Ff])$";
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-    static final Map<String, Boolean> BOOLEANS = Map.of(
+    private static final Map<String, Boolean> BOOLEANS = Map.of(
             "true", true, "1", true, "yes", true, "on", true,
             "false", false, "0", false, "no", false, "off", false);
 
@@ -101,12 +95,17 @@ public final class QueryParameters {
         if (text == null) {
             return defaultValue;
         }
-        Boolean value = BOOLEANS.get(text.toLowerCase(Locale.ROOT));
+        Boolean value = booleanOf(text);
         if (value == null) {
             errors.add(ValidationError.query(name, "Input should be a valid boolean", ValidationError.BOOL_PARSING));
             return defaultValue;
         }
         return value;
+    }
+
+    /** The boolean a query value spells (true/false, 1/0, yes/no, on/off in any case), or null. */
+    public static Boolean booleanOf(String text) {
+        return BOOLEANS.get(text.toLowerCase(Locale.ROOT));
     }
 
     /** One of a fixed set of names, or null when absent. */

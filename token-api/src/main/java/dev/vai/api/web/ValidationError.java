@@ -22,6 +22,7 @@ public record ValidationError(List<Object> loc, String msg, String type) {
     public static final String ENUM = "enum";
     public static final String LIST_TYPE = "list_type";
     public static final String STRING_TYPE = "string_type";
+    public static final String TOO_LONG = "too_long";
     public static final String JSON_INVALID = "json_invalid";
     public static final String VALUE_ERROR = "value_error";
 

@@ -73,4 +73,30 @@ class JsonFieldsTest {
         assertThat(errors(fields).get(0).msg()).doesNotContain("<script>");
         assertThatThrownBy(fields::validate).isInstanceOf(RequestValidationException.class);
     }
+
+    @Test
+    void aListLongerThanTheCatalogCouldNeedIsRefusedWithOneErrorNotOnePerElement() throws Exception {
+        String hundredAndOne = "[" + String.join(",", java.util.Collections.nCopies(101, "\"x\"")) + "]";
+        JsonFields fields = fields("{\"scopes\": " + hundredAndOne + "}");
+        assertThat(fields.optionalScopes("scopes", CATALOG)).isNull();
+        assertThat(errors(fields)).singleElement()
+                .satisfies(error -> assertThat(error.loc()).containsExactly("body", "scopes"))
+                .satisfies(error -> assertThat(error.type()).isEqualTo("too_long"));
+        String hundred = "[" + String.join(",", java.util.Collections.nCopies(100, "\"api\"")) + "]";
+        assertThat(fields("{\"scopes\": " + hundred + "}").optionalScopes("scopes", CATALOG))
+                .as("duplicates up to the bound are fine").isEqualTo(Scopes.ofNames(List.of("api")));
+    }
+
+    @Test
+    void aLargeCatalogRaisesTheBoundAndIsNotListedInEveryError() throws Exception {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            names.add("scope" + i);
+        }
+        ScopeCatalog large = ScopeCatalog.of(names);
+        assertThat(JsonFields.maxScopes(large)).isEqualTo(152);
+        JsonFields fields = fields("{\"scopes\": [\"nope\"]}");
+        fields.optionalScopes("scopes", large);
+        assertThat(errors(fields).get(0).msg()).doesNotContain("scope1,").contains("VAI_SCOPES");
+    }
 }

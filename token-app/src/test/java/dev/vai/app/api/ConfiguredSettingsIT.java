@@ -11,6 +11,7 @@ import dev.vai.app.support.EventStore;
 import dev.vai.app.support.Scrape;
 import dev.vai.app.support.ServiceIT;
 import dev.vai.app.support.TestClock;
+import dev.vai.app.support.TestKafka;
 import dev.vai.token.AccessTokenIssued;
 import dev.vai.token.IssuedBy;
 import dev.vai.token.Scopes;
@@ -221,7 +222,7 @@ class ConfiguredSettingsIT {
      * catalog no longer has; and its aggregate loads through the upcaster.
      */
     @Test
-    void aTokenFromBeforeScopesKeepsItsFrozenDefaultsButNotAScopeTheCatalogDropped() {
+    void aTokenFromBeforeScopesKeepsItsFrozenDefaultsButNotAScopeTheCatalogDropped() throws Exception {
         Api api = new Api(port);
         PlaintextToken plaintext = PlaintextToken.generate(TokenType.SESSION, new SecureRandom());
         UUID id = UUID.randomUUID();
@@ -262,5 +263,19 @@ class ConfiguredSettingsIT {
         assertThat(jdbc.queryForObject("select payload_revision from domain_event_entry where aggregate_identifier = ?"
                 + " and sequence_number = 0", String.class, id.toString())).as("stored events are never rewritten")
                 .isEqualTo("1");
+
+        // a replay publishes the old event in today's shape, under its original id
+        String eventId = jdbc.queryForObject("select event_identifier from domain_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = 0", String.class, id.toString());
+        assertThat(api.postJson("/internal/v1/audit/replay", "{\"from\": \"" + issuedAt.minusMillis(1) + "\"}",
+                api.admin()).status()).isEqualTo(202);
+        JsonNode replayed = Api.JSON.readTree(TestKafka.readUntil(TestKafka.bootstrap(), TestKafka.TOPIC,
+                        records -> records.stream().anyMatch(r -> r.value().contains(eventId)), Duration.ofSeconds(60))
+                .stream().filter(r -> r.value().contains(eventId)).findFirst().orElseThrow().value());
+        assertThat(replayed.get("id").asText()).isEqualTo(eventId);
+        assertThat(replayed.get("dataschema").asText()).isEqualTo("urn:vai:audit:schema:access_token.issued.v2");
+        assertThat(replayed.get("data").get("scopes").toString())
+                .isEqualTo("[\"api\",\"tokens:read\",\"tokens:write\"]");
+        assertThat(replayed.get("data").get("issuedBy").toString()).isEqualTo("{\"kind\":\"unknown\",\"tokenId\":null}");
     }
 }

@@ -2,11 +2,16 @@ package dev.vai.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vai.app.support.Api;
+import dev.vai.app.support.OpenApiContract;
 import dev.vai.app.support.ServiceIT;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -79,5 +84,29 @@ class OpenApiIT {
                 .get("expiresInDays").get("maximum").asInt()).as("the configured maximum").isEqualTo(366);
         JsonNode tags = document.get("tags");
         assertThat(tags.toString()).contains("Our addition, not in the reference");
+    }
+
+    /** The check every HTTP test runs is not vacuous: answers that break the document are caught. */
+    @Test
+    void theContractCheckRefusesWhatTheDocumentDoesNotAllow() {
+        Api api = new Api(port);
+        Api.Issued session = api.newUser();
+        Api.Response real = api.get("/api/v1/access-tokens/" + session.id(), Api.bearer(session.plaintext()));
+        String path = "/api/v1/access-tokens/" + session.id();
+        Map<String, List<String>> json = Map.of("Content-Type", List.of("application/json"));
+        String[] headers = Api.bearer(session.plaintext());
+        OpenApiContract.check("http://127.0.0.1:" + port, "GET", path, null, null, headers, 200, json, real.body());
+
+        String extraField = real.body().replaceFirst("\\{", "{\"ownerId\":\"leaked\",");
+        assertThatThrownBy(() -> OpenApiContract.check("http://127.0.0.1:" + port, "GET", path, null, null, headers,
+                200, json, extraField)).hasMessageContaining("additionalProperties");
+        String noScopes = real.body().replaceFirst(",\"scopes\":\\[[^]]*]", "");
+        assertThatThrownBy(() -> OpenApiContract.check("http://127.0.0.1:" + port, "GET", path, null, null, headers,
+                200, json, noScopes)).hasMessageContaining("scopes");
+        assertThatThrownBy(() -> OpenApiContract.check("http://127.0.0.1:" + port, "DELETE", path, null, null,
+                headers, 204, json, "{}")).as("a 204 with a body").isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> OpenApiContract.check("http://127.0.0.1:" + port, "GET", "/api/v1/access-tokens/"
+                + UUID.randomUUID(), null, null, headers, 418, json, "{\"detail\":\"teapot\"}"))
+                .hasMessageContaining("status");
     }
 }

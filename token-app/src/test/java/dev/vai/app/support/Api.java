@@ -142,7 +142,8 @@ public final class Api {
         return issued(postJson("/api/v1/access-tokens", body.toString(), bearer(callerToken)));
     }
 
-    private static Issued issued(Response response) {
+    /** The token a 201 of a create or a session mint carries; an assertion error for any other answer. */
+    public static Issued issued(Response response) {
         if (response.status() != 201) {
             throw new AssertionError("Expected 201, got " + response);
         }

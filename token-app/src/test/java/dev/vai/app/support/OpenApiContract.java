@@ -5,6 +5,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.vai.api.web.QueryParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,6 +33,7 @@ public final class OpenApiContract {
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Set<String> BOOLEAN_PARAMETERS = Set.of("includeRevoked", "exclude_current");
     private static final Set<String> NO_SUCH_OPERATION = Set.of("validation.request.path.missing",
             "validation.request.operation.notAllowed");
 
@@ -88,8 +90,8 @@ public final class OpenApiContract {
         if (query != null && !query.isEmpty()) {
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
-                request.withQueryParam(decoded(eq < 0 ? pair : pair.substring(0, eq)),
-                        eq < 0 ? "" : decoded(pair.substring(eq + 1)));
+                String name = decoded(eq < 0 ? pair : pair.substring(0, eq));
+                request.withQueryParam(name, booleanSpelling(name, eq < 0 ? "" : decoded(pair.substring(eq + 1))));
             }
         }
         if (body != null && body.length > 0) {
@@ -108,6 +110,15 @@ public final class OpenApiContract {
             return "Bearer " + value.substring(7);
         }
         return value;
+    }
+
+    /**
+     * The document keeps the reference's boolean type for these parameters; the service also accepts 1/0, yes/no and
+     * on/off in any case, and says so in their descriptions. Such a value is checked as the boolean it spells.
+     */
+    private static String booleanSpelling(String name, String value) {
+        Boolean spelled = BOOLEAN_PARAMETERS.contains(name) ? QueryParameters.booleanOf(value) : null;
+        return spelled == null ? value : spelled.toString();
     }
 
     private static String decoded(String text) {

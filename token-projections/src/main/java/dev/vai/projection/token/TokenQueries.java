@@ -29,6 +29,7 @@ public class TokenQueries {
     private static final String ORDER = " order by t.createdAt desc, t.id desc";
     private static final String FIND = "select " + TokenRows.columns("t") + " from access_token_view t"
             + " where t.token_id = ?";
+    private static final String LOCK = FIND + " for update";
     /** Parents per statement of the lineage walk; a level of the tree with more children takes several. */
     private static final int CHILDREN_PER_QUERY = 500;
 
@@ -43,11 +44,7 @@ public class TokenQueries {
     }
 
     /** A key a token issued that is not revoked (it may have expired). */
-    public record Child(AccessTokenId id, OwnerId owner, AccessTokenId parent, Instant expiresAt) {
-
-        public boolean isExpiredAt(Instant now) {
-            return expiresAt != null && !now.isBefore(expiresAt);
-        }
+    public record Child(AccessTokenId id, OwnerId owner, AccessTokenId parent) {
     }
 
     /** One plain statement, outside any transaction and JPA session: it runs on every read of a token. */
@@ -126,12 +123,10 @@ public class TokenQueries {
         for (int from = 0; from < all.size(); from += CHILDREN_PER_QUERY) {
             List<AccessTokenId> chunk = all.subList(from, Math.min(all.size(), from + CHILDREN_PER_QUERY));
             String placeholders = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-            children.addAll(jdbc.query("select token_id, owner_id, issued_by_token_id, expires_at"
-                            + " from access_token_view where issued_by_token_id in (" + placeholders + ")"
-                            + " and revoked_at is null",
+            children.addAll(jdbc.query("select token_id, owner_id, issued_by_token_id from access_token_view"
+                            + " where issued_by_token_id in (" + placeholders + ") and revoked_at is null",
                     (row, number) -> new Child(new AccessTokenId(row.getObject(1, UUID.class)),
-                            new OwnerId(row.getString(2)), new AccessTokenId(row.getObject(3, UUID.class)),
-                            TokenRows.instant(row.getTimestamp(4))),
+                            new OwnerId(row.getString(2)), new AccessTokenId(row.getObject(3, UUID.class))),
                     chunk.stream().map(AccessTokenId::value).toArray()));
         }
         return children;
@@ -144,12 +139,8 @@ public class TokenQueries {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean lockIfActive(AccessTokenId id, Instant now) {
-        List<Boolean> active = jdbc.query("select revoked_at, expires_at from access_token_view where token_id = ?"
-                        + " for update",
-                (row, number) -> row.getTimestamp(1) == null
-                        && (row.getTimestamp(2) == null || row.getTimestamp(2).toInstant().isAfter(now)),
-                id.value());
-        return !active.isEmpty() && active.get(0);
+        List<TokenView> locked = jdbc.query(LOCK, (row, number) -> rows.view(row, 1), id.value());
+        return locked.stream().anyMatch(token -> !token.isRevoked() && !token.isExpiredAt(now));
     }
 
     private static void bindPosition(TypedQuery<?> query, PagePosition after) {
