@@ -20,6 +20,7 @@ USER vai
 EXPOSE 8080
 # The options the benchmark suite runs the service with (README, Performance): under 512 MiB resident with a million
 # tokens stored. Raise -Xmx with the container's memory limit if a larger heap is wanted.
-ENV MALLOC_ARENA_MAX=2 \
+ENV VAI_MODE=production \
+    MALLOC_ARENA_MAX=2 \
     JAVA_TOOL_OPTIONS="-Xms64m -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k -Daxoniq.update-checker.disabled=true"
 ENTRYPOINT ["java", "-jar", "/app/token-app.jar"]

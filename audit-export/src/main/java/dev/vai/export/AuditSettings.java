@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topicReplicationFactor replication factor of a topic this service creates
  * @param batchSize records published per round trip
  * @param pollInterval how often the outbox is looked at when this instance has not just written to it
+ * @param drainLease how instances take turns draining the outbox: {@code advisory-lock} (a PostgreSQL advisory lock,
+ *     for instances sharing one database; the default) or {@code in-process} (a single instance on its own
+ *     database). Set by the application from the mode.
  */
 @ConfigurationProperties(prefix = "vai.audit")
 public record AuditSettings(
@@ -25,5 +28,12 @@ public record AuditSettings(
         @DefaultValue("6") int topicPartitions,
         @DefaultValue("3") short topicReplicationFactor,
         @DefaultValue("500") int batchSize,
-        @DefaultValue("100ms") Duration pollInterval) {
+        @DefaultValue("100ms") Duration pollInterval,
+        @DefaultValue("advisory-lock") DrainLeaseKind drainLease) {
+
+    /** The two ways to take turns; bound from their wire names. */
+    public enum DrainLeaseKind {
+        ADVISORY_LOCK,
+        IN_PROCESS
+    }
 }

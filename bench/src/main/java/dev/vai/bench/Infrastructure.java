@@ -58,6 +58,7 @@ final class Infrastructure implements AutoCloseable {
 
         servicePort = ChildProcess.freePort();
         Map<String, String> environment = new HashMap<>();
+        environment.put("VAI_MODE", "production");
         environment.put("VAI_DB_URL", databaseUrl);
         environment.put("VAI_DB_USER", credentials.getProperty("user"));
         environment.put("VAI_DB_PASSWORD", credentials.getProperty("password"));

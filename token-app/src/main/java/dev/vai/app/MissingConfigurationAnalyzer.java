@@ -9,7 +9,7 @@ class MissingConfigurationAnalyzer extends AbstractFailureAnalyzer<MissingConfig
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingConfiguration cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Set the variables named above (see the configuration table in the README), or unset VAI_DB_URL to"
-                        + " run in dev mode on an embedded database.", cause);
+                "Set the variables named above (see the configuration table in the README). Dev mode, on an embedded"
+                        + " database and broker, is VAI_MODE=dev without VAI_DB_URL, or no setting at all.", cause);
     }
 }

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.springframework.boot.SpringApplication;
@@ -23,17 +24,20 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Chooses the mode and supplies what it implies, before any bean exists.
+ * Decides the mode ({@link Mode#decide}) and supplies what it implies, before any bean exists.
  *
  * <ul>
- *   <li><b>Production</b> ({@code VAI_DB_URL} set): PostgreSQL at that URL, Kafka at {@code VAI_KAFKA_BOOTSTRAP};
- *       {@code VAI_DB_USER}, {@code VAI_KAFKA_BOOTSTRAP}, {@code VAI_ADMIN_KEY} and {@code VAI_SECRET_KEY} are
- *       required, and start-up stops naming whichever is missing.</li>
- *   <li><b>Dev</b> (no {@code VAI_DB_URL}): H2 in the data directory ({@code VAI_DATA_DIR}, default {@code ./data});
- *       an admin key and a secret generated once and kept there, owner-readable only, unless given; a Kafka broker
- *       in the process on {@code localhost:VAI_DEV_KAFKA_PORT} (9092), its data in the data directory, unless
- *       {@code VAI_KAFKA_BOOTSTRAP} names one.</li>
+ *   <li><b>Production</b> ({@code VAI_MODE=production}): PostgreSQL at {@code VAI_DB_URL}, Kafka at
+ *       {@code VAI_KAFKA_BOOTSTRAP}; {@code VAI_DB_USER}, {@code VAI_KAFKA_BOOTSTRAP}, {@code VAI_ADMIN_KEY} and
+ *       {@code VAI_SECRET_KEY} are required, and start-up stops naming whichever is missing. Every interface.</li>
+ *   <li><b>Dev</b> ({@code VAI_MODE=dev}, or nothing set): H2 in the data directory ({@code VAI_DATA_DIR}, default
+ *       {@code ./data}); an admin key and a secret generated once and kept there, owner-readable only, unless given; a
+ *       Kafka broker in the process on {@code localhost:VAI_DEV_KAFKA_PORT} (9092), its data in the data directory,
+ *       unless {@code VAI_KAFKA_BOOTSTRAP} names one on this machine. 127.0.0.1 only, unless
+ *       {@code VAI_BIND_ADDRESS} says otherwise.</li>
  * </ul>
+ *
+ * The other modules get plain settings ({@code vai.audit.drain-lease}, {@code server.address}), never the mode.
  */
 public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -44,6 +48,7 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
     static final String DEV_SECRETS_FILE = "dev-secrets.properties";
     static final int MIN_SECRET_LENGTH = 32;
     static final int MIN_ADMIN_KEY_LENGTH = 24;
+    static final String DEV_BIND_ADDRESS = "127.0.0.1";
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     @Override
@@ -53,28 +58,41 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String dbUrl = environment.getProperty("vai.db.url");
+        Mode mode = Mode.decide(environment.getProperty("vai.mode"), environment.getProperty("vai.db.url"),
+                environment.getProperty("vai.kafka.bootstrap"));
         Map<String, Object> derived = new LinkedHashMap<>();
-        if (dbUrl == null || dbUrl.isBlank()) {
-            dev(environment, derived);
+        derived.put(Mode.PROPERTY, mode.wireName());
+        if (mode == Mode.PRODUCTION) {
+            production(environment, derived);
         } else {
-            production(environment, dbUrl, derived);
+            dev(environment, derived);
         }
+        bindAddress(environment, mode, derived);
         logFormat(environment, derived);
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, derived));
     }
 
-    /** {@code VAI_LOG_FORMAT}: {@code text} (the default) or {@code json} (Elastic Common Schema, one object a line). */
-    private static void logFormat(ConfigurableEnvironment environment, Map<String, Object> derived) {
-        String format = environment.getProperty("vai.log-format", "text").trim().toLowerCase();
-        switch (format) {
-            case "text" -> { }
-            case "json" -> derived.put("logging.structured.format.console", "ecs");
-            default -> throw new MissingConfiguration("VAI_LOG_FORMAT must be 'text' or 'json', not '" + format + "'.");
+    /** {@code VAI_BIND_ADDRESS}; without it, dev mode listens on 127.0.0.1 only and production on every interface. */
+    private static void bindAddress(ConfigurableEnvironment environment, Mode mode, Map<String, Object> derived) {
+        String address = environment.getProperty("vai.bind-address");
+        if (address != null && !address.isBlank()) {
+            derived.put("server.address", address.strip());
+        } else if (mode == Mode.DEV) {
+            putIfUnset(environment, derived, "server.address", DEV_BIND_ADDRESS);
         }
     }
 
-    private static void production(ConfigurableEnvironment environment, String dbUrl, Map<String, Object> derived) {
+    /** {@code VAI_LOG_FORMAT}: {@code text} (the default) or {@code json} (Elastic Common Schema, one object a line). */
+    private static void logFormat(ConfigurableEnvironment environment, Map<String, Object> derived) {
+        String format = environment.getProperty("vai.log-format", "text").trim().toLowerCase(Locale.ROOT);
+        switch (format) {
+            case "text" -> { }
+            case "json" -> derived.put("logging.structured.format.console", "ecs");
+            default -> throw new MissingConfiguration("VAI_LOG_FORMAT must be 'text' or 'json'.");
+        }
+    }
+
+    private static void production(ConfigurableEnvironment environment, Map<String, Object> derived) {
         List<String> problems = new ArrayList<>();
         String user = environment.getProperty("vai.db.user");
         if (user == null || user.isBlank()) {
@@ -87,11 +105,12 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
         checkSecret(environment.getProperty("vai.admin-key"), "VAI_ADMIN_KEY", MIN_ADMIN_KEY_LENGTH, problems);
         checkSecret(environment.getProperty("vai.secret-key"), "VAI_SECRET_KEY", MIN_SECRET_LENGTH, problems);
         if (!problems.isEmpty()) {
-            throw new MissingConfiguration("Production mode (VAI_DB_URL is set) cannot start: "
+            throw new MissingConfiguration("Production mode (VAI_MODE=production) cannot start: "
                     + String.join("; ", problems) + ".");
         }
-        derived.put(Mode.PROPERTY, Mode.PRODUCTION.name().toLowerCase());
-        derived.put("spring.datasource.url", dbUrl);
+        // several instances share the database: one drains the outbox at a time, by PostgreSQL advisory lock
+        derived.put("vai.audit.drain-lease", "advisory-lock");
+        derived.put("spring.datasource.url", environment.getProperty("vai.db.url"));
         derived.put("spring.datasource.username", user);
         derived.put("spring.datasource.password", environment.getProperty("vai.db.password", ""));
     }
@@ -123,7 +142,8 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
         if (!problems.isEmpty()) {
             throw new MissingConfiguration("Dev mode cannot start: " + String.join("; ", problems) + ".");
         }
-        derived.put(Mode.PROPERTY, Mode.DEV.name().toLowerCase());
+        // one instance on its own H2 file: it drains the outbox alone
+        derived.put("vai.audit.drain-lease", "in-process");
         derived.put("vai.data-dir", dataDir.toString());
         String kafka = environment.getProperty("vai.kafka.bootstrap");
         if (kafka == null || kafka.isBlank()) {

@@ -49,6 +49,14 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void bothRunTheServiceInProductionModeSaidSo() throws IOException {
+        assertThat(Files.readString(ROOT.resolve("Dockerfile"), StandardCharsets.UTF_8))
+                .containsPattern("(?m)^ENV VAI_MODE=production");
+        assertThat(Files.readString(ROOT.resolve("docker-compose.yml"), StandardCharsets.UTF_8))
+                .containsPattern("(?m)^\\s+VAI_MODE: production$");
+    }
+
+    @Test
     void theDockerfileCopiesPathsThatExistAndRunsTheJarTheBuildProduces() throws IOException {
         List<String> lines = Files.readAllLines(ROOT.resolve("Dockerfile"), StandardCharsets.UTF_8);
         for (String line : lines) {

@@ -8,14 +8,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
 import dev.vai.app.support.AppProcess;
+import dev.vai.app.support.Scrape;
 import dev.vai.app.support.TestKafka;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +69,10 @@ class DevModeSmokeIT {
 
             Api api = new Api(app.port(), adminKey);
             assertThat(api.get(TOKENS, bearer(demoToken)).status()).isEqualTo(200);
+            assertThat(app.log()).contains("WARN").contains("Dev mode: an embedded database and Kafka broker,"
+                    + " listening on 127.0.0.1:" + app.port() + " only; not for production");
+            assertThat(Scrape.of(api).sum("vai_mode", "mode=\"dev\"")).isEqualTo(1.0);
+            assertOnlyLoopbackAnswers(app.port());
             Issued session = api.session("newcomer");
             Issued key = api.createApiKey(session.plaintext(), "my first key");
             assertThat(api.get(TOKENS, bearer(key.plaintext())).json().get("items")).hasSize(2);
@@ -141,6 +155,24 @@ class DevModeSmokeIT {
 
         assertThat(api.delete(TOKENS + "/" + key.id(), bearer(key.plaintext())).status()).isEqualTo(204);
         assertThat(api.get(TOKENS, bearer(key.plaintext())).status()).isEqualTo(401);
+    }
+
+    /** Dev mode listens on 127.0.0.1 only: from any other address of this machine, nothing answers. */
+    private static void assertOnlyLoopbackAnswers(int port) throws IOException {
+        List<InetAddress> others = new ArrayList<>();
+        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (network.isUp() && !network.isLoopback()) {
+                network.inetAddresses().filter(address -> !address.isLinkLocalAddress()).forEach(others::add);
+            }
+        }
+        for (InetAddress address : others) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(address, port), 2_000);
+                throw new AssertionError("Dev mode answered on " + address + ":" + port);
+            } catch (ConnectException | SocketTimeoutException expected) {
+                // refused: nothing listens there
+            }
+        }
     }
 
     /** {@code java -jar token-app.jar audit-tail --from-beginning --max n}, as the README shows it. */

@@ -53,6 +53,22 @@ class SettingsBindingTest {
         assertThat(set.createTopic()).isTrue();
     }
 
+    @Test
+    void theDrainLeaseBindsOnATurkishJvmToo() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+            assertThat(environment(Map.of("VAI_AUDIT_DRAIN_LEASE", "advisory-lock")).bind("vai.audit",
+                    AuditSettings.class).get().drainLease()).isEqualTo(AuditSettings.DrainLeaseKind.ADVISORY_LOCK);
+            assertThat(environment(Map.of("VAI_AUDIT_DRAIN_LEASE", "in-process")).bind("vai.audit",
+                    AuditSettings.class).get().drainLease()).isEqualTo(AuditSettings.DrainLeaseKind.IN_PROCESS);
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+        assertThat(environment(Map.of("VAI_AUDIT_TOPIC", "audit")).bind("vai.audit", AuditSettings.class).get()
+                .drainLease()).as("the default is the safe one").isEqualTo(AuditSettings.DrainLeaseKind.ADVISORY_LOCK);
+    }
+
     private static ApiSettings api(Map<String, Object> variables) {
         Map<String, Object> all = new HashMap<>(Map.of("VAI_SECRET_KEY", "s".repeat(32), "VAI_ADMIN_KEY", "a".repeat(24)));
         all.putAll(variables);

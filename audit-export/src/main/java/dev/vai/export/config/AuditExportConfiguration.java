@@ -45,15 +45,15 @@ class AuditExportConfiguration {
         return new AuditPublisher(kafka, audit, metrics);
     }
 
-    /** Production: several instances share one PostgreSQL, so they take turns by lock. Dev: one instance on H2. */
+    /** Several instances on one PostgreSQL take turns by lock; one instance on its own database needs none. */
     @Bean
-    DrainLease drainLease(Environment environment) {
-        if ("production".equals(environment.getProperty("vai.mode"))) {
-            return new PostgresDrainLease(environment.getRequiredProperty("spring.datasource.url"),
+    DrainLease drainLease(AuditSettings settings, Environment environment) {
+        return switch (settings.drainLease()) {
+            case ADVISORY_LOCK -> new PostgresDrainLease(environment.getRequiredProperty("spring.datasource.url"),
                     environment.getProperty("spring.datasource.username"),
                     environment.getProperty("spring.datasource.password"));
-        }
-        return new SingleInstanceDrainLease();
+            case IN_PROCESS -> new SingleInstanceDrainLease();
+        };
     }
 
     @Bean

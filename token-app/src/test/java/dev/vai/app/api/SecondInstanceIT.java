@@ -52,6 +52,7 @@ class SecondInstanceIT {
     static void startSecondInstance() {
         TestPostgres.Database database = TestPostgres.database();
         instanceB = AppProcess.start(workDir, Map.of(
+                "VAI_MODE", "production",
                 "VAI_DB_URL", database.url(),
                 "VAI_DB_USER", database.user(),
                 "VAI_DB_PASSWORD", database.password(),

@@ -61,6 +61,7 @@ class AuditDeliveryIT {
 
     private static AppProcess service(String databaseUrl) {
         Map<String, String> environment = new HashMap<>();
+        environment.put("VAI_MODE", "production");
         environment.put("VAI_DB_URL", databaseUrl);
         environment.put("VAI_DB_USER", database.user());
         environment.put("VAI_DB_PASSWORD", database.password());

@@ -79,6 +79,7 @@ class SoakIT {
         broker.awaitLog("dev-kafka ready on", Duration.ofSeconds(60));
         try (TcpProxy proxy = new TcpProxy(url.group(1), Integer.parseInt(url.group(2)))) {
             Map<String, String> environment = new HashMap<>();
+            environment.put("VAI_MODE", "production");
             environment.put("VAI_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + url.group(3));
             environment.put("VAI_DB_USER", database.user());
             environment.put("VAI_DB_PASSWORD", database.password());

@@ -28,15 +28,16 @@ public class TestServicesEnvironmentPostProcessor implements EnvironmentPostProc
             return;
         }
         TestPostgres.Database database = TestPostgres.database();
-        environment.getPropertySources().addFirst(new MapPropertySource("testServices", Map.of(
-                "vai.db.url", database.url(),
-                "vai.db.user", database.user(),
-                "vai.db.password", database.password(),
-                "vai.kafka.bootstrap", TestKafka.bootstrap(),
-                "vai.audit.create-topic", "true",
-                "vai.audit.topic-partitions", "3",
-                "vai.audit.topic-replication-factor", "1",
-                "vai.admin-key", ADMIN_KEY,
-                "vai.secret-key", SECRET_KEY)));
+        environment.getPropertySources().addFirst(new MapPropertySource("testServices", Map.ofEntries(
+                Map.entry("vai.mode", "production"),
+                Map.entry("vai.db.url", database.url()),
+                Map.entry("vai.db.user", database.user()),
+                Map.entry("vai.db.password", database.password()),
+                Map.entry("vai.kafka.bootstrap", TestKafka.bootstrap()),
+                Map.entry("vai.audit.create-topic", "true"),
+                Map.entry("vai.audit.topic-partitions", "3"),
+                Map.entry("vai.audit.topic-replication-factor", "1"),
+                Map.entry("vai.admin-key", ADMIN_KEY),
+                Map.entry("vai.secret-key", SECRET_KEY))));
     }
 }
