@@ -22,6 +22,9 @@ final class Jmh {
         for (RunResult result : new Runner(new OptionsBuilder().include(HotPaths.class.getName()).build()).run()) {
             String name = result.getParams().getBenchmark();
             name = name.substring(name.lastIndexOf('.') + 1);
+            for (String param : result.getParams().getParamsKeys()) {
+                name += " (" + param + " = " + result.getParams().getParam(param) + ")";
+            }
             rows.add(new Row("JMH (in process): " + name, String.format("%.0f ± %.0f %s",
                     result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
                     result.getPrimaryResult().getScoreUnit()), "none", "-", "-", null));

@@ -103,6 +103,10 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
             problems.add("VAI_KAFKA_BOOTSTRAP is not set");
         }
         checkSecret(environment.getProperty("vai.admin-key"), "VAI_ADMIN_KEY", MIN_ADMIN_KEY_LENGTH, problems);
+        String previous = environment.getProperty("vai.admin-key-previous");
+        if (previous != null && !previous.isEmpty()) {
+            checkSecret(previous, "VAI_ADMIN_KEY_PREVIOUS", MIN_ADMIN_KEY_LENGTH, problems);
+        }
         checkSecret(environment.getProperty("vai.secret-key"), "VAI_SECRET_KEY", MIN_SECRET_LENGTH, problems);
         if (!problems.isEmpty()) {
             throw new MissingConfiguration("Production mode (VAI_MODE=production) cannot start: "

@@ -30,7 +30,8 @@ class DeploymentFilesTest {
     }
 
     private static String[] withSecrets() {
-        return new String[] {"VAI_ADMIN_KEY=" + "a".repeat(24), "VAI_SECRET_KEY=" + "s".repeat(32)};
+        return new String[] {"VAI_ADMIN_KEY=" + "a".repeat(24), "VAI_SECRET_KEY=" + "s".repeat(32),
+            "GF_ADMIN_PASSWORD=" + "g".repeat(16)};
     }
 
     private static int run(String[] environment, String... args) throws IOException, InterruptedException {
@@ -46,6 +47,19 @@ class DeploymentFilesTest {
         process.getInputStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return process.exitValue();
+    }
+
+    @Test
+    void theStackPublishesOnlyTheServiceBeyondThisMachineAndGrafanaWantsAPassword() throws IOException {
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"), StandardCharsets.UTF_8);
+        Matcher ports = Pattern.compile("(?m)^\\s+- \"([^\"]+)\"$").matcher(compose);
+        List<String> published = new ArrayList<>();
+        while (ports.find()) {
+            published.add(ports.group(1));
+        }
+        assertThat(published).filteredOn(port -> !port.startsWith("127.0.0.1:")).containsExactly("8080:8080");
+        assertThat(compose).contains("GF_AUTH_ANONYMOUS_ENABLED: \"false\"")
+                .contains("GF_SECURITY_ADMIN_PASSWORD: ${GF_ADMIN_PASSWORD:?");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.vai.bench.jmh;
 
+import dev.vai.api.auth.FailureThrottle;
 import dev.vai.api.tokens.CursorCodec;
 import dev.vai.projection.token.ListFilter;
 import dev.vai.projection.token.PagePosition;
@@ -10,6 +11,7 @@ import dev.vai.token.TokenType;
 import dev.vai.token.secret.PlaintextToken;
 import dev.vai.token.secret.TokenHasher;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -88,5 +91,35 @@ public class HotPaths {
     @Benchmark
     public Optional<PagePosition> decodeCursor() {
         return cursors.decode(owner, filter, cursor);
+    }
+
+    /** The failed-authentication table, empty or holding as many clients as it may. */
+    @State(Scope.Benchmark)
+    public static class Throttle {
+
+        @Param({"0", "100000"})
+        public int clientsAlready;
+        FailureThrottle throttle;
+        int next;
+
+        @Setup
+        public void fill() {
+            throttle = new FailureThrottle(60, Clock.systemUTC());
+            for (next = 0; next < clientsAlready; next++) {
+                throttle.recordFailure(address(next));
+            }
+        }
+
+        static String address(int n) {
+            return "10." + (n >> 16 & 0xff) + "." + (n >> 8 & 0xff) + "." + (n & 0xff);
+        }
+    }
+
+    /** A failure from a client the table has not seen: with a full table, one entry makes room for it. */
+    @Benchmark
+    public long recordFailureOfANewClient(Throttle state) {
+        String client = Throttle.address(state.next++ & 0xffffff);
+        state.throttle.recordFailure(client);
+        return state.throttle.throttledFor(client);
     }
 }

@@ -18,9 +18,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the internal API: {@code X-Admin-Key} must equal the configured admin key (constant-time comparison). The
- * key is never logged; a failed attempt is, with the client's address and the request id, and counts towards the
- * client's failed-authentication throttle.
+ * Guards the internal API: {@code X-Admin-Key} must equal the configured admin key, or the previous one while a
+ * rotation is under way (constant-time comparisons, always against both). The keys are never logged; a failed
+ * attempt is, with the client's address and the request id, and counts towards the client's failed-authentication
+ * throttle.
  */
 public class AdminKeyFilter extends OncePerRequestFilter {
 
@@ -28,13 +29,22 @@ public class AdminKeyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(AdminKeyFilter.class);
 
     private final String adminKey;
+    private final String previousAdminKey;
     private final FailureThrottle throttle;
     private final ErrorBodies errors;
 
-    public AdminKeyFilter(String adminKey, FailureThrottle throttle, ErrorBodies errors) {
+    /** {@code previousAdminKey}: the key being rotated out, still accepted; null when there is none. */
+    public AdminKeyFilter(String adminKey, String previousAdminKey, FailureThrottle throttle, ErrorBodies errors) {
         this.adminKey = adminKey;
+        this.previousAdminKey = previousAdminKey;
         this.throttle = throttle;
         this.errors = errors;
+    }
+
+    private boolean accepts(String presented) {
+        boolean current = Keys.secretsEqual(adminKey, presented);
+        boolean previous = previousAdminKey != null && Keys.secretsEqual(previousAdminKey, presented);
+        return current | previous;
     }
 
     /** The raw path is never logged: a client may have put anything there; the request log has the template. */
@@ -46,7 +56,7 @@ public class AdminKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         List<String> presented = Collections.list(request.getHeaders(HEADER));
-        if (presented.size() == 1 && Keys.secretsEqual(adminKey, presented.get(0))) {
+        if (presented.size() == 1 && accepts(presented.get(0))) {
             log.info("Internal API call accepted: {} from {} (request {})", request.getMethod(), client(request),
                     RequestContextFilter.of(request).requestId());
             chain.doFilter(request, response);

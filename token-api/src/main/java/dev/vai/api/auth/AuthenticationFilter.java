@@ -2,6 +2,7 @@ package dev.vai.api.auth;
 
 import dev.vai.api.web.ApiExceptionHandler;
 import dev.vai.api.web.ApiProblem;
+import dev.vai.api.web.ClientAddress;
 import dev.vai.api.web.ErrorBodies;
 import dev.vai.api.web.RequestContextFilter;
 import jakarta.servlet.FilterChain;
@@ -33,11 +34,11 @@ public class AuthenticationFilter extends OncePerRequestFilter {
     private final ErrorBodies errors;
 
     public AuthenticationFilter(Authenticator authenticator, AuthenticationMetrics metrics, FailureThrottle throttle,
-            List<String> trustedOrigins, ErrorBodies errors) {
+            List<String> trustedOrigins, ClientAddress clientAddress, ErrorBodies errors) {
         this.authenticator = authenticator;
         this.metrics = metrics;
         this.throttle = throttle;
-        this.crossSite = new CrossSiteCheck(trustedOrigins);
+        this.crossSite = new CrossSiteCheck(trustedOrigins, clientAddress);
         this.errors = errors;
     }
 

@@ -1,5 +1,6 @@
 package dev.vai.api.auth;
 
+import dev.vai.api.web.ApiSettings;
 import dev.vai.projection.token.Credential;
 import dev.vai.projection.token.CredentialLookup;
 import dev.vai.projection.token.UsageRecorder;
@@ -29,18 +30,20 @@ public class Authenticator {
     private final UsageRecorder usage;
     private final Clock clock;
     private final List<ReadAlong.Request> readAlong;
+    private final boolean acceptUnprefixedCookie;
 
     public Authenticator(TokenHasher hasher, CredentialLookup credentials, UsageRecorder usage, Clock clock,
-            List<ReadAlong.Request> readAlong) {
+            List<ReadAlong.Request> readAlong, ApiSettings settings) {
         this.hasher = hasher;
         this.credentials = credentials;
         this.usage = usage;
         this.clock = clock;
         this.readAlong = List.copyOf(readAlong);
+        this.acceptUnprefixedCookie = settings.acceptUnprefixedCookie();
     }
 
     public Authentication authenticate(HttpServletRequest request) {
-        PresentedCredential presented = PresentedCredential.of(request);
+        PresentedCredential presented = PresentedCredential.of(request, acceptUnprefixedCookie);
         if (presented.problem() != null) {
             return new Authentication(presented.problem(), presented.kind(), null);
         }

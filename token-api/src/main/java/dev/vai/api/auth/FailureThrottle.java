@@ -1,28 +1,41 @@
 package dev.vai.api.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.vai.api.web.ClientAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Failed-authentication throttling, in memory, per instance, per client address: once a client has failed
- * {@code limit} times within a window of {@link #WINDOW}, its further failures are answered 429 until the window
- * has passed. Successes are never refused. Counting is a map lookup: no I/O, so a malformed token still costs no
- * database query. With {@code limit} 0 it is off. Across N instances a client gets at most N x limit failures a
- * minute.
+ * Failed-authentication throttling, in memory, per instance, per client: once a client has failed {@code limit}
+ * times within a window of {@link #WINDOW}, its further failures are answered 429 until the window has passed.
+ * Successes are never refused. With {@code limit} 0 it is off. Across N instances a client gets at most N x limit
+ * failures a minute.
+ *
+ * <p>A client is its address, an IPv6 one by its /64 (one host can hold a whole /64). The table holds at most
+ * {@link #MAX_CLIENTS} clients: a Caffeine cache whose entries expire when their window ends and which drops the
+ * least useful entries beyond that bound, its upkeep amortised over calls (no scan on the request path, no I/O, so
+ * a malformed token still costs no database query). An attacker rotating addresses faster than that can push other
+ * clients' counts out, and is then throttled only by the reverse proxy in front, which is where such floods belong.
  */
 public final class FailureThrottle {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
-    /** Beyond this many clients, windows that have passed are swept before a new one is added. */
-    private static final int SWEEP_ABOVE = 10_000;
+    /** The most clients counted at once: about 100 bytes each, some 10 MiB in all. */
+    public static final int MAX_CLIENTS = 100_000;
 
     private final int limit;
     private final Clock clock;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Cache<String, Window> windows;
 
+    /** A client's window: when its first counted failure happened, and how many followed. */
     private record Window(long startMillis, int failures) {
+
+        long endMillis() {
+            return startMillis + WINDOW.toMillis();
+        }
     }
 
     public FailureThrottle(int limit, Clock clock) {
@@ -31,6 +44,31 @@ public final class FailureThrottle {
         }
         this.limit = limit;
         this.clock = clock;
+        this.windows = Caffeine.newBuilder()
+                .maximumSize(MAX_CLIENTS)
+                .expireAfter(new Expiry<String, Window>() {
+                    @Override
+                    public long expireAfterCreate(String key, Window window, long currentTime) {
+                        return remainingNanos(window);
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, Window window, long currentTime, long currentDuration) {
+                        return remainingNanos(window);
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, Window window, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .executor(Runnable::run)
+                .build();
+    }
+
+    private long remainingNanos(Window window) {
+        return TimeUnit.MILLISECONDS.toNanos(Math.max(0, window.endMillis() - clock.millis()));
     }
 
     /** Whole seconds until {@code client} may fail again without a 429; 0 if it is not throttled. */
@@ -38,12 +76,12 @@ public final class FailureThrottle {
         if (limit == 0 || client == null) {
             return 0;
         }
-        Window window = windows.get(client);
+        Window window = windows.getIfPresent(ClientAddress.throttleKey(client));
         long now = clock.millis();
-        if (window == null || window.failures() < limit || now >= window.startMillis() + WINDOW.toMillis()) {
+        if (window == null || window.failures() < limit || now >= window.endMillis()) {
             return 0;
         }
-        return Math.max(1, (window.startMillis() + WINDOW.toMillis() - now + 999) / 1000);
+        return Math.max(1, (window.endMillis() - now + 999) / 1000);
     }
 
     public void recordFailure(String client) {
@@ -51,10 +89,13 @@ public final class FailureThrottle {
             return;
         }
         long now = clock.millis();
-        if (windows.size() > SWEEP_ABOVE) {
-            windows.values().removeIf(window -> now >= window.startMillis() + WINDOW.toMillis());
-        }
-        windows.compute(client, (key, window) -> window == null || now >= window.startMillis() + WINDOW.toMillis()
-                ? new Window(now, 1) : new Window(window.startMillis(), window.failures() + 1));
+        windows.asMap().compute(ClientAddress.throttleKey(client), (key, window) -> window == null
+                || now >= window.endMillis() ? new Window(now, 1) : new Window(window.startMillis(), window.failures() + 1));
+    }
+
+    /** How many clients the table holds now, once its upkeep has run. */
+    long clients() {
+        windows.cleanUp();
+        return windows.estimatedSize();
     }
 }

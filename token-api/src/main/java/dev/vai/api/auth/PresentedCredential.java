@@ -9,11 +9,11 @@ import java.util.Locale;
 
 /**
  * The token a request presents, read from {@code Authorization: Bearer} (scheme in any case), {@code X-API-Key}, the
- * {@code vai_token} cookie (or {@code __Host-vai_token}) or a {@code vai_token} header. The same token in several
- * places is one credential;
- * different tokens, or a header or cookie given twice, is a conflict. Never read from the query string.
- * {@code cookieOnly}: the token came in the Cookie header and nowhere else, as a browser sends it on its own (the
- * case cross-site request forgery needs).
+ * {@code __Host-vai_token} cookie, the {@code vai_token} cookie (unless {@code VAI_ACCEPT_UNPREFIXED_COOKIE=false})
+ * or a {@code vai_token} header. The same token in several places is one credential; different tokens, or a header
+ * or cookie given twice, is a conflict. Never read from the query string. {@code cookieOnly}: the token came in the
+ * Cookie header and in no other header, as a browser sends it on its own (the case cross-site request forgery
+ * needs); another header beside it, an unrelated {@code Authorization: Basic} say, does not change that.
  */
 record PresentedCredential(AuthOutcome problem, String token, CredentialKind kind, boolean cookieOnly) {
 
@@ -21,7 +21,7 @@ record PresentedCredential(AuthOutcome problem, String token, CredentialKind kin
     /** The same cookie under the prefix that binds it to the host, Secure and Path=/ (RFC 6265bis). */
     static final String HOST_COOKIE = "__Host-vai_token";
 
-    static PresentedCredential of(HttpServletRequest request) {
+    static PresentedCredential of(HttpServletRequest request, boolean acceptUnprefixedCookie) {
         List<String> authorization = Collections.list(request.getHeaders("Authorization"));
         List<String> apiKeys = Collections.list(request.getHeaders("X-API-Key"));
         List<String> tokenHeaders = Collections.list(request.getHeaders(COOKIE));
@@ -31,7 +31,7 @@ record PresentedCredential(AuthOutcome problem, String token, CredentialKind kin
         Cookie[] all = request.getCookies();
         if (all != null) {
             for (Cookie cookie : all) {
-                if (COOKIE.equals(cookie.getName())) {
+                if (COOKIE.equals(cookie.getName()) && acceptUnprefixedCookie) {
                     cookies.add(cookie.getValue());
                     plainCookies++;
                 } else if (HOST_COOKIE.equals(cookie.getName())) {
@@ -48,27 +48,32 @@ record PresentedCredential(AuthOutcome problem, String token, CredentialKind kin
         String token = null;
         CredentialKind kind = null;
         boolean malformed = false;
-        boolean outsideCookies = !authorization.isEmpty() || !apiKeys.isEmpty() || !tokenHeaders.isEmpty();
+        boolean inHeader = false;
         for (CredentialKind source : CredentialKind.values()) {
             List<String> values = switch (source) {
                 case BEARER -> authorization.stream().map(PresentedCredential::bearer).toList();
                 case API_KEY -> apiKeys;
                 case COOKIE -> concat(tokenHeaders, cookies);
             };
-            for (String value : values) {
+            for (int i = 0; i < values.size(); i++) {
+                String value = values.get(i);
                 String candidate = value == null ? "" : value.strip();
                 if (candidate.isEmpty()) {
                     malformed = true;
-                } else if (token == null) {
+                    continue;
+                }
+                if (token == null) {
                     token = candidate;
                     kind = source;
                 } else if (!token.equals(candidate)) {
                     return new PresentedCredential(AuthOutcome.CONFLICT, null, null, false);
                 }
+                // the vai_token header comes before the cookies in the COOKIE source
+                inHeader |= source != CredentialKind.COOKIE || i < tokenHeaders.size();
             }
         }
         if (token != null) {
-            return new PresentedCredential(null, token, kind, !outsideCookies);
+            return new PresentedCredential(null, token, kind, !inHeader);
         }
         return new PresentedCredential(malformed ? AuthOutcome.MALFORMED : AuthOutcome.MISSING, null, null, false);
     }

@@ -105,9 +105,11 @@ class ApiConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<AuthenticationFilter> authenticationFilterRegistration(Authenticator authenticator,
-            AuthenticationMetrics metrics, FailureThrottle throttle, ApiSettings settings, ErrorBodies errors) {
+            AuthenticationMetrics metrics, FailureThrottle throttle, ApiSettings settings, ClientAddress clientAddress,
+            ErrorBodies errors) {
         FilterRegistrationBean<AuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new AuthenticationFilter(authenticator, metrics, throttle, settings.trustedOrigins(), errors));
+                new AuthenticationFilter(authenticator, metrics, throttle, settings.trustedOrigins(), clientAddress,
+                        errors));
         registration.addUrlPatterns("/api/v1/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;
@@ -121,8 +123,13 @@ class ApiConfiguration implements WebMvcConfigurer {
             throw new IllegalStateException("VAI_ADMIN_KEY (vai.admin-key) must be set, with at least "
                     + MIN_ADMIN_KEY_LENGTH + " characters");
         }
-        FilterRegistrationBean<AdminKeyFilter> registration =
-                new FilterRegistrationBean<>(new AdminKeyFilter(adminKey, throttle, errors));
+        String previous = settings.adminKeyPrevious();
+        if (previous != null && !previous.isEmpty() && previous.length() < MIN_ADMIN_KEY_LENGTH) {
+            throw new IllegalStateException("VAI_ADMIN_KEY_PREVIOUS (vai.admin-key-previous) must have at least "
+                    + MIN_ADMIN_KEY_LENGTH + " characters");
+        }
+        FilterRegistrationBean<AdminKeyFilter> registration = new FilterRegistrationBean<>(new AdminKeyFilter(adminKey,
+                previous == null || previous.isEmpty() ? null : previous, throttle, errors));
         registration.addUrlPatterns("/internal/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param secretKey server secret: the pepper of the token hash and the cursor signing key are derived from it
  * @param adminKey the key the internal API demands in {@code X-Admin-Key}
+ * @param adminKeyPrevious the key being rotated out, accepted as well until it is unset; null or empty: none
  * @param scopes the platform's scopes (beside this service's own {@code tokens:read} and {@code tokens:write})
  * @param maxTokenLifetimeDays largest {@code expiresInDays} a client may ask for, or {@code none}
  * @param defaultTokenLifetimeDays lifetime of an API key created without {@code expiresInDays}, or {@code none}
@@ -22,11 +23,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authFailureLimit failed authentications a client may make in a minute before it gets 429 (0: no limit)
  * @param trustedOrigins origins (scheme://host[:port]) besides the service's own from which a cookie-authenticated
  *     change is accepted
+ * @param acceptUnprefixedCookie whether the {@code vai_token} cookie is read, beside {@code __Host-vai_token}: a
+ *     sibling subdomain can set the unprefixed one (cookie tossing), never the prefixed one
  */
 @ConfigurationProperties(prefix = "vai")
 public record ApiSettings(
         String secretKey,
         String adminKey,
+        String adminKeyPrevious,
         @DefaultValue("api") List<String> scopes,
         @DefaultValue("366") String maxTokenLifetimeDays,
         @DefaultValue("90") String defaultTokenLifetimeDays,
@@ -34,7 +38,8 @@ public record ApiSettings(
         @DefaultValue("720") int sessionTtlMinutes,
         @DefaultValue List<String> trustedProxies,
         @DefaultValue("60") int authFailureLimit,
-        @DefaultValue List<String> trustedOrigins) {
+        @DefaultValue List<String> trustedOrigins,
+        @DefaultValue("true") boolean acceptUnprefixedCookie) {
 
     public static final int MAX_SESSION_MINUTES = 43_200;
     public static final int MOST_ACTIVE_KEYS = 1_000_000;

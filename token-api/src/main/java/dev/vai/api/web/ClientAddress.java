@@ -26,6 +26,11 @@ public final class ClientAddress {
         this.trusted = List.copyOf(ranges);
     }
 
+    /** Whether the request's immediate peer is a trusted proxy, whose forwarding headers are believed. */
+    public boolean fromTrustedProxy(HttpServletRequest request) {
+        return !trusted.isEmpty() && isTrusted(request.getRemoteAddr());
+    }
+
     public String of(HttpServletRequest request) {
         String remote = request.getRemoteAddr();
         if (trusted.isEmpty() || !isTrusted(remote)) {
@@ -49,6 +54,25 @@ public final class ClientAddress {
             }
         }
         return client;
+    }
+
+    /**
+     * The key a client is counted under: an IPv4 address as it is, an IPv6 one by its /64 (its first eight bytes),
+     * since one host is commonly given a whole /64; anything that is not an address literal as it is.
+     */
+    public static String throttleKey(String address) {
+        byte[] bytes = literal(address);
+        if (bytes == null) {
+            return address;
+        }
+        if (bytes.length == 4) { // also an IPv4-mapped IPv6 address
+            return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
+        }
+        StringBuilder prefix = new StringBuilder(24);
+        for (int i = 0; i < 8; i += 2) {
+            prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+        }
+        return prefix.append(":/64").toString();
     }
 
     private boolean isTrusted(String address) {

@@ -38,6 +38,8 @@ public class ContainerErrorValve extends ErrorReportValve {
             body = "{\"detail\":\"" + reason + "\"}";
         }
         try {
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Cache-Control", "no-store");
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getReporter().write(body);

@@ -21,6 +21,8 @@ import org.springframework.http.HttpStatus;
 public final class QueryParameters {
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+    /** Digits past which a number is beyond any int, however its leading zeros run. */
+    private static final int MAX_INTEGER_LENGTH = 12;
     private static final Map<String, Boolean> BOOLEANS = Map.of(
             "true", true, "1", true, "yes", true, "on", true,
             "false", false, "0", false, "no", false, "off", false);
@@ -80,13 +82,25 @@ public final class QueryParameters {
             errors.add(ValidationError.query(name, "Input should be a valid integer", ValidationError.INT_PARSING));
             return defaultValue;
         }
-        BigInteger value = new BigInteger(text);
+        // a longer number is out of any int range: it gets its range error without being parsed
+        BigInteger value = text.length() > MAX_INTEGER_LENGTH && significantDigits(text) > MAX_INTEGER_LENGTH
+                ? (text.charAt(0) == '-' ? BigInteger.valueOf(Long.MIN_VALUE) : BigInteger.valueOf(Long.MAX_VALUE))
+                : new BigInteger(text);
         ValidationError outOfRange = ValidationError.outOfRange(List.of("query", name), value, min, max);
         if (outOfRange != null) {
             errors.add(outOfRange);
             return defaultValue;
         }
         return value.intValueExact();
+    }
+
+    /** The digits of a matched integer without its sign and leading zeros. */
+    private static int significantDigits(String text) {
+        int at = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
+        while (at < text.length() - 1 && text.charAt(at) == '0') {
+            at++;
+        }
+        return text.length() - at;
     }
 
     /** Accepts true/false, 1/0, yes/no, on/off in any case. */

@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Establishes each request's {@link RequestContext}: the client address (trusted proxies honoured), the user agent
  * (bounded, control characters removed) and a request id (the client's {@code X-Request-Id} when it is sane, else a
- * fresh one), echoed in the response and put in the logging context.
+ * fresh one), echoed in the response and put in the logging context. Every answer says
+ * {@code X-Content-Type-Options: nosniff}, and every answer of the API {@code Cache-Control: no-store}.
  */
 public class RequestContextFilter extends OncePerRequestFilter {
 
@@ -42,6 +43,12 @@ public class RequestContextFilter extends OncePerRequestFilter {
         RequestContext context = new RequestContext(clientAddress.of(request), userAgent(request), requestId);
         request.setAttribute(ATTRIBUTE, context);
         response.setHeader(REQUEST_ID_HEADER, requestId);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        String path = request.getRequestURI();
+        if (path.startsWith("/api/") || path.startsWith("/internal/")) {
+            // tokens, their owners and plaintexts: no answer of the API is for any cache
+            response.setHeader("Cache-Control", "no-store");
+        }
         MDC.put("requestId", requestId);
         try {
             chain.doFilter(request, response);

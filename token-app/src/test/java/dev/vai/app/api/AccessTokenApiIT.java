@@ -242,4 +242,24 @@ class AccessTokenApiIT {
         assertThat(api.delete(TOKENS, bearer(alice.plaintext())).json().get("revokedCount").asInt()).isEqualTo(1);
         assertThat(api.delete(TOKENS, bearer(alice.plaintext())).json().get("revokedCount").asInt()).isEqualTo(0);
     }
+
+    @Test
+    void everyAnswerOfTheApiIsUncacheableAndEveryAnswerUnsniffable() {
+        Issued key = api.createApiKey(alice.plaintext(), "headers");
+        List<Response> api = List.of(
+                this.api.get(TOKENS, bearer(alice.plaintext())),
+                this.api.get(TOKENS + "/" + key.id(), bearer(alice.plaintext())),
+                this.api.get(TOKENS + "/" + java.util.UUID.randomUUID(), bearer(alice.plaintext())),
+                this.api.delete(TOKENS + "/" + key.id(), bearer(alice.plaintext())),
+                this.api.get(TOKENS, bearer("vai_k_" + "A".repeat(49))),
+                this.api.get(TOKENS + "/not-a-uuid", bearer(alice.plaintext())),
+                this.api.postJson("/internal/v1/introspect", "{\"token\": \"x\"}", this.api.admin()));
+        for (Response answer : api) {
+            assertThat(answer.header("Cache-Control")).as(answer.toString()).isEqualTo("no-store");
+            assertThat(answer.headers().allValues("Cache-Control")).as("once").hasSize(1);
+            assertThat(answer.header("X-Content-Type-Options")).as(answer.toString()).isEqualTo("nosniff");
+        }
+        Response health = this.api.get("/actuator/health/liveness");
+        assertThat(health.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
 }

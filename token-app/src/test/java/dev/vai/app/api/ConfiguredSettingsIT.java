@@ -42,10 +42,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"vai.default-token-lifetime-days=7", "vai.max-token-lifetime-days=30",
         "vai.session-ttl-minutes=60", "vai.trusted-proxies=127.0.0.1", "vai.auth-failure-limit=5",
         "vai.trusted-origins=https://app.example.com", "vai.scopes=billing,reports",
-        "vai.max-active-keys-per-owner=10"})
+        "vai.max-active-keys-per-owner=10", "vai.admin-key-previous=" + ConfiguredSettingsIT.PREVIOUS_ADMIN_KEY})
 class ConfiguredSettingsIT {
 
     private static final String TOKENS = "/api/v1/access-tokens";
+    static final String PREVIOUS_ADMIN_KEY = "previous-admin-key-0123456789abcdef";
 
     @LocalServerPort
     int port;
@@ -164,6 +165,11 @@ class ConfiguredSettingsIT {
                 .status()).isEqualTo(403);
         assertThat(api.postJson(TOKENS, body, from(client, "Cookie", cookie, "Origin", "null")).status())
                 .isEqualTo(403);
+        assertThat(api.postJson(TOKENS, body, from(client, "Cookie", cookie, "Origin", "https://evil.example",
+                "Authorization", "Basic dXNlcjpwYXNz")).status()).as("an unrelated header beside the cookie")
+                .isEqualTo(403);
+        assertThat(api.postJson(TOKENS, body, from(client, "Cookie", cookie, "Origin",
+                "http://127.0.0.1:" + (port + 1))).status()).as("this host on another port").isEqualTo(403);
         Api.Issued key = api.createApiKey(session.plaintext(), "target");
         assertThat(api.delete(TOKENS + "/" + key.id(), from(client, "Cookie", cookie, "Origin", "https://evil.example"))
                 .status()).isEqualTo(403);
@@ -277,5 +283,17 @@ class ConfiguredSettingsIT {
         assertThat(replayed.get("data").get("scopes").toString())
                 .isEqualTo("[\"api\",\"tokens:read\",\"tokens:write\"]");
         assertThat(replayed.get("data").get("issuedBy").toString()).isEqualTo("{\"kind\":\"unknown\",\"tokenId\":null}");
+    }
+
+    @Test
+    void duringARotationBothAdminKeysAreAcceptedAndNoOther() {
+        Api api = new Api(port);
+        String body = "{\"userId\": \"rotation\"}";
+        assertThat(api.postJson("/internal/v1/sessions", body, from("198.51.100.91", api.admin())).status())
+                .isEqualTo(201);
+        assertThat(api.postJson("/internal/v1/sessions", body, from("198.51.100.91", "X-Admin-Key",
+                PREVIOUS_ADMIN_KEY)).status()).isEqualTo(201);
+        assertThat(api.postJson("/internal/v1/sessions", body, from("198.51.100.91", "X-Admin-Key",
+                PREVIOUS_ADMIN_KEY + "x")).status()).isEqualTo(401);
     }
 }
