@@ -3,15 +3,19 @@ package dev.vai.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vai.token.AccessToken;
 import dev.vai.token.RequestContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -40,6 +44,21 @@ class AxonConfiguration {
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
         return new SpringTransactionManager(transactionManager);
+    }
+
+    /**
+     * Axon's meters ({@code eventProcessor_*}, {@code commandBus_*}, ...) in Boot's registry, the one Prometheus
+     * scrapes; replaces Axon's MicrometerMetricsAutoConfiguration (excluded, see TokenServiceApplication).
+     */
+    @Bean
+    GlobalMetricRegistry axonMetricRegistry(MeterRegistry meterRegistry) {
+        return new GlobalMetricRegistry(meterRegistry);
+    }
+
+    @Bean
+    MetricsConfigurerModule axonMetrics(GlobalMetricRegistry axonMetricRegistry,
+            @Value("${axon.metrics.micrometer.dimensional:false}") boolean dimensional) {
+        return new MetricsConfigurerModule(axonMetricRegistry, dimensional);
     }
 
     @Bean
