@@ -3,16 +3,23 @@ package dev.vai.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vai.token.AccessToken;
 import dev.vai.token.RequestContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon without Axon Server: the local command bus, the JPA event store in the application's database (PostgreSQL,
@@ -25,6 +32,33 @@ class AxonConfiguration {
     @Bean
     ConfigurerModule accessTokenAggregate() {
         return configurer -> configurer.configureAggregate(AccessToken.class);
+    }
+
+    /**
+     * Axon's units of work in Spring's (JPA) transactions: the event, the read model and the outbox commit or roll
+     * back together. Axon 4.13's own auto-configuration of this bean orders itself after Boot 3's Hibernate
+     * auto-configuration by class name only; under Boot 4 (where that class moved) it is created only when the sort
+     * happens to put it late enough, and Axon falls back to no transactions otherwise. Declared here, it never depends
+     * on that order.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    /**
+     * Axon's meters ({@code eventProcessor_*}, {@code commandBus_*}, ...) in Boot's registry, the one Prometheus
+     * scrapes; replaces Axon's MicrometerMetricsAutoConfiguration (excluded, see TokenServiceApplication).
+     */
+    @Bean
+    GlobalMetricRegistry axonMetricRegistry(MeterRegistry meterRegistry) {
+        return new GlobalMetricRegistry(meterRegistry);
+    }
+
+    @Bean
+    MetricsConfigurerModule axonMetrics(GlobalMetricRegistry axonMetricRegistry,
+            @Value("${axon.metrics.micrometer.dimensional:false}") boolean dimensional) {
+        return new MetricsConfigurerModule(axonMetricRegistry, dimensional);
     }
 
     @Bean

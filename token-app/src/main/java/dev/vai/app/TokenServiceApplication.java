@@ -14,7 +14,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * The access-token service: every module under {@code dev.vai}, one process. Two subcommands share the jar:
  * {@code audit-tail} prints the audit stream; {@code dev-kafka} runs dev mode's broker alone.
  */
-@SpringBootApplication(scanBasePackages = "dev.vai")
+/*
+ * Two of Axon 4.13's auto-configurations order themselves after Boot 3's class names only; under Boot 4 they run before
+ * Boot's own and take over from them: one defines a plain ObjectMapper that displaces Boot's (the REST layer's), the
+ * other a SimpleMeterRegistry beside Prometheus's (every Axon meter kept twice). AxonConfiguration wires Axon's
+ * metrics to Boot's registry instead; the event store has its own ObjectMapper (EventJson).
+ */
+@SpringBootApplication(scanBasePackages = "dev.vai", excludeName = {
+        "org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration"})
 @AutoConfigurationPackage(basePackages = "dev.vai")
 public class TokenServiceApplication {
 

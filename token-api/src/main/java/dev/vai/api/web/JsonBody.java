@@ -87,7 +87,7 @@ public class JsonBody {
     }
 
     private static ApiProblem tooLarge() {
-        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "The request body exceeds " + MAX_BYTES + " bytes");
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "The request body exceeds " + MAX_BYTES + " bytes");
     }
 
     /** {@code application/json} or {@code application/<anything>+json}; a charset, if given, must be UTF-8. */
