@@ -47,7 +47,8 @@ class AxonConfiguration {
     }
 
     /**
-     * Axon's meters ({@code eventProcessor_*}, {@code commandBus_*}, ...) in Boot's registry, the one Prometheus
+     * Axon's meters ({@code event_processor_*}, {@code command_bus_*}, ...: see MetricNames) in Boot's registry, the
+     * one Prometheus
      * scrapes; replaces Axon's MicrometerMetricsAutoConfiguration (excluded, see TokenServiceApplication).
      */
     @Bean

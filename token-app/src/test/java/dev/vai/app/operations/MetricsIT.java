@@ -88,9 +88,9 @@ class MetricsIT {
                             "status=\"" + status + "\"", "uri=\"/api/v1/access-tokens/{token_id}\""));
         }
         assertThat(after.sum("vai_database_up")).isEqualTo(1.0);
-        assertThat(after.has("eventProcessor_successCounter_total", "processorName=\"token-view\"")).isTrue();
-        assertThat(after.has("eventProcessor_successCounter_total", "processorName=\"audit-outbox\"")).isTrue();
-        assertThat(after.has("commandBus_successTimer_seconds_count", "payloadType=\"RevokeAccessToken\"")).isTrue();
+        assertThat(after.has("event_processor_success_counter_total", "processor_name=\"token-view\"")).isTrue();
+        assertThat(after.has("event_processor_success_counter_total", "processor_name=\"audit-outbox\"")).isTrue();
+        assertThat(after.has("command_bus_success_timer_seconds_count", "payload_type=\"RevokeAccessToken\"")).isTrue();
         assertThat(after.names()).contains("hikaricp_connections_active", "jvm_memory_used_bytes",
                 "vai_audit_export_backlog_events", "vai_audit_export_lag_seconds", "vai_tokens_active");
 

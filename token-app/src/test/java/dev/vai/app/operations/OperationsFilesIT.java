@@ -124,6 +124,23 @@ class OperationsFilesIT {
         assertThat(run("promtool", "check", "config", OPS.resolve("prometheus/prometheus.yml").toString())).isZero();
     }
 
+    @Test
+    void promtoolFindsNoCamelCaseInWhatTheServiceExports() throws Exception {
+        assumeTrue(onPath("promtool"), "promtool is not installed (Debian package prometheus)");
+        Api api = new Api(port);
+        Api.Issued session = api.newUser();
+        api.createApiKey(session.plaintext(), "meters");
+        Process process = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        try (var in = process.getOutputStream()) {
+            in.write(Scrape.of(api).text().getBytes(StandardCharsets.UTF_8));
+        }
+        String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(report).as("the scrape names Axon's meters, so it is not vacuous")
+                .doesNotContain("camelCase");
+        assertThat(Scrape.of(api).text()).contains("event_processor_success_counter_total{");
+    }
+
     private static int run(String... command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
