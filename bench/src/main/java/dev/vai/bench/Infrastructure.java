@@ -18,7 +18,8 @@ import java.util.Properties;
 /**
  * What the suite runs against, all on loopback and all its own: a fresh database on the local PostgreSQL
  * ({@code VAI_BENCH_DB_URL}, default {@code jdbc:postgresql://127.0.0.1:5432/postgres} as {@code postgres}), a Kafka
- * broker and the service, both the real jar in child processes, the service in production mode.
+ * broker and the service, in child processes: the service from the jar that ships ({@code token-app.jar}) in
+ * production mode, the broker from the dev jar beside it ({@code token-app-dev.jar dev-kafka}).
  */
 final class Infrastructure implements AutoCloseable {
 
@@ -51,7 +52,7 @@ final class Infrastructure implements AutoCloseable {
         databaseUrl = given.substring(0, given.lastIndexOf('/') + 1) + database;
 
         brokerPort = ChildProcess.freePortPair();
-        broker = ChildProcess.start(ChildProcess.java(jar, List.of("-Xmx512m"), "dev-kafka", "--port",
+        broker = ChildProcess.start(ChildProcess.java(devJar(jar), List.of("-Xmx512m"), "dev-kafka", "--port",
                 String.valueOf(brokerPort), "--dir", work.resolve("kafka").toString()), Map.of(),
                 work.resolve("broker.log"));
         broker.awaitLog("dev-kafka ready on", Duration.ofSeconds(60));
@@ -87,6 +88,17 @@ final class Infrastructure implements AutoCloseable {
     static List<String> serviceJvm() {
         String replaced = System.getenv("VAI_BENCH_SERVICE_JVM");
         return replaced == null || replaced.isBlank() ? SERVICE_JVM : List.of(replaced.trim().split("\\s+"));
+    }
+
+    /** The dev artifact beside the production one: it alone carries the broker. */
+    static Path devJar(Path jar) {
+        String name = jar.getFileName().toString();
+        Path dev = jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + "-dev.jar");
+        if (!Files.exists(dev)) {
+            throw new IllegalStateException(dev + " (the broker) is missing: build it beside " + jar
+                    + " (./mvnw -DskipTests package)");
+        }
+        return dev;
     }
 
     static Infrastructure start(Path jar, Path work) throws IOException, SQLException {

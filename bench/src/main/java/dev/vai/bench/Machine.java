@@ -25,8 +25,8 @@ final class Machine {
         lines.add("JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         lines.add("Service JVM options: " + String.join(" ", Infrastructure.serviceJvm()) + " ("
                 + Infrastructure.MALLOC_ARENAS + ")");
-        lines.add("PostgreSQL: " + postgresVersion(infrastructure) + " on loopback; Kafka: the jar's dev-kafka broker"
-                + " (one KRaft node) in a child process");
+        lines.add("PostgreSQL: " + postgresVersion(infrastructure) + " on loopback; Kafka: the dev jar's dev-kafka"
+                + " broker (one KRaft node) in a child process");
         return lines;
     }
 

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Dev mode without {@code VAI_KAFKA_BOOTSTRAP}: a real Kafka broker in the process, so that a newcomer sees the audit
  * stream with nothing installed. Spring reads this class's condition without loading it; in production mode neither
- * it nor Kafka's server classes are ever loaded.
+ * it nor Kafka's server classes are ever loaded, and the production jar ({@code token-app.jar}) does not carry them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "vai.dev.kafka-broker", havingValue = "true")

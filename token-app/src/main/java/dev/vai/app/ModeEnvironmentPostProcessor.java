@@ -22,6 +22,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Decides the mode ({@link Mode#decide}) and supplies what it implies, before any bean exists.
@@ -30,7 +31,8 @@ import org.springframework.core.env.MapPropertySource;
  *   <li><b>Production</b> ({@code VAI_MODE=production}): PostgreSQL at {@code VAI_DB_URL}, Kafka at
  *       {@code VAI_KAFKA_BOOTSTRAP}; {@code VAI_DB_USER}, {@code VAI_KAFKA_BOOTSTRAP}, {@code VAI_ADMIN_KEY} and
  *       {@code VAI_SECRET_KEY} are required, and start-up stops naming whichever is missing. Every interface.</li>
- *   <li><b>Dev</b> ({@code VAI_MODE=dev}, or nothing set): H2 in the data directory ({@code VAI_DATA_DIR}, default
+ *   <li><b>Dev</b> ({@code VAI_MODE=dev}, or nothing set; {@code token-app-dev.jar} only, the production jar refuses
+ *       and names it): H2 in the data directory ({@code VAI_DATA_DIR}, default
  *       {@code ./data}); an admin key and a secret generated once and kept there, owner-readable only, unless given; a
  *       Kafka broker in the process on {@code localhost:VAI_DEV_KAFKA_PORT} (9092), its data in the data directory,
  *       unless {@code VAI_KAFKA_BOOTSTRAP} names one on this machine. 127.0.0.1 only, unless
@@ -49,6 +51,9 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
     static final int MIN_SECRET_LENGTH = 32;
     static final int MIN_ADMIN_KEY_LENGTH = 24;
     static final String DEV_BIND_ADDRESS = "127.0.0.1";
+    /** Only the dev artifact (token-app-dev.jar) carries H2 and the dev broker; token-app.jar runs production only. */
+    static final String H2_DRIVER = "org.h2.Driver";
+    static final String DEV_BROKER = "dev.vai.devbroker.DevKafkaBroker";
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     @Override
@@ -128,6 +133,13 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
     }
 
     private static void dev(ConfigurableEnvironment environment, Map<String, Object> derived) {
+        String kafka = environment.getProperty("vai.kafka.bootstrap");
+        boolean embeddedBroker = kafka == null || kafka.isBlank();
+        if (!isPresent(H2_DRIVER) || (embeddedBroker && !isPresent(DEV_BROKER))) {
+            throw new MissingConfiguration("Dev mode needs the dev artifact: this is token-app.jar, the production"
+                    + " artifact, which carries no embedded database or Kafka broker. Run token-app-dev.jar for dev"
+                    + " mode, or set VAI_MODE=production with VAI_DB_URL and VAI_KAFKA_BOOTSTRAP.");
+        }
         Path dataDir = Path.of(environment.getProperty("vai.data-dir", "./data")).toAbsolutePath().normalize();
         createPrivateDirectory(dataDir);
         Properties secrets = loadOrCreateSecrets(dataDir.resolve(DEV_SECRETS_FILE));
@@ -149,8 +161,7 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
         // one instance on its own H2 file: it drains the outbox alone
         derived.put("vai.audit.drain-lease", "in-process");
         derived.put("vai.data-dir", dataDir.toString());
-        String kafka = environment.getProperty("vai.kafka.bootstrap");
-        if (kafka == null || kafka.isBlank()) {
+        if (embeddedBroker) {
             String port = environment.getProperty("vai.dev-kafka-port", "9092");
             derived.put("vai.dev.kafka-broker", "true");
             derived.put("vai.dev.kafka-port", port);
@@ -163,6 +174,11 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
         derived.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("vai") + ";DB_CLOSE_ON_EXIT=FALSE");
         derived.put("spring.datasource.username", "sa");
         derived.put("spring.datasource.password", "");
+    }
+
+    /** Whether the jar carries this class; looked up by name, so that nothing of it loads. */
+    private static boolean isPresent(String className) {
+        return ClassUtils.isPresent(className, ModeEnvironmentPostProcessor.class.getClassLoader());
     }
 
     private static void putIfUnset(ConfigurableEnvironment environment, Map<String, Object> derived, String name,

@@ -12,7 +12,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The access-token service: every module under {@code dev.vai}, one process. Two subcommands share the jar:
- * {@code audit-tail} prints the audit stream; {@code dev-kafka} runs dev mode's broker alone.
+ * {@code audit-tail} prints the audit stream; {@code dev-kafka} runs dev mode's broker alone (in token-app-dev.jar
+ * only, like dev mode itself).
  */
 /*
  * Two of Axon 4.13's auto-configurations order themselves after Boot 3's class names only; under Boot 4 they run before
@@ -34,8 +35,15 @@ public class TokenServiceApplication {
         if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
             quietLogging();
             // by name, so that neither class (nor Kafka's server classes) loads unless asked for
-            Class.forName(SUBCOMMANDS.get(args[0])).getMethod("main", String[].class)
-                    .invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+            Class<?> command;
+            try {
+                command = Class.forName(SUBCOMMANDS.get(args[0]));
+            } catch (ClassNotFoundException e) {
+                System.err.println(args[0] + " is in token-app-dev.jar only: this is the production artifact.");
+                System.exit(2);
+                return;
+            }
+            command.getMethod("main", String[].class).invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         // Axon 4.12+ phones home at start-up unless told not to; a token service should not.

@@ -81,7 +81,8 @@ class DeploymentFilesTest {
                 }
             }
         }
-        assertThat(String.join("\n", lines)).contains("/src/token-app/target/token-app.jar");
+        assertThat(String.join("\n", lines)).as("the production artifact")
+                .contains("/src/token-app/target/token-app.jar").doesNotContain("token-app-dev.jar");
         Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
         while (module.find()) {
             assertThat(lines).as("the Dockerfile builds every module").contains("COPY " + module.group(1) + "/ "

@@ -55,7 +55,7 @@ class DevModeSmokeIT {
         Properties credentials;
         String revokedKeyId;
 
-        try (AppProcess app = AppProcess.start(workDir, environment)) {
+        try (AppProcess app = AppProcess.startDev(workDir, environment)) {
             app.awaitLog(READY, Duration.ofSeconds(90));
             Path file = dataDir.resolve("dev-credentials.env");
             assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -88,7 +88,7 @@ class DevModeSmokeIT {
             app.stop();
         }
 
-        try (AppProcess again = AppProcess.start(workDir, environment)) {
+        try (AppProcess again = AppProcess.startDev(workDir, environment)) {
             again.awaitLog(READY, Duration.ofSeconds(90));
             Properties after = load(dataDir.resolve("dev-credentials.env"));
             assertThat(after.getProperty("DEMO_TOKEN")).as("a valid demo session is kept")
@@ -175,10 +175,10 @@ class DevModeSmokeIT {
         }
     }
 
-    /** {@code java -jar token-app.jar audit-tail --from-beginning --max n}, as the README shows it. */
+    /** {@code java -jar token-app-dev.jar audit-tail --from-beginning --max n}, as the README shows it. */
     private String tail(Map<String, String> environment, int events) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", AppProcess.JAR.toAbsolutePath().toString(), "audit-tail", "--from-beginning", "--max",
+                "-jar", AppProcess.DEV_JAR.toAbsolutePath().toString(), "audit-tail", "--from-beginning", "--max",
                 String.valueOf(events)).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("VAI_"));
         builder.environment().putAll(environment);

@@ -127,8 +127,8 @@ class SecondInstanceIT {
     void productionModeNeverLoadsTheDevBrokerOrKafkasServerClasses() throws IOException {
         String loaded = Files.readString(workDir.resolve("classes.log"));
         assertThat(loaded).as("class loading is logged").contains("[class,load] dev.vai.export.outbox.OutboxDrainer ");
-        // (Scala's own classes may load: Spring Data probes for scala.Option once the library is on the class path.)
         assertThat(loaded).doesNotContain("[class,load] dev.vai.devbroker.DevKafkaBroker")
+                .doesNotContain("[class,load] scala.")
                 .doesNotContain("[class,load] kafka.")
                 .doesNotContain("[class,load] org.apache.kafka.server.")
                 .doesNotContain("[class,load] org.apache.kafka.raft.");

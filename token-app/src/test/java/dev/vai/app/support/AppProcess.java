@@ -12,12 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The service's real jar ({@code target/token-app.jar}) in a child process the test owns: started with the
- * environment it is given, watched through its log, stopped gracefully or killed.
+ * The service's real jar in a child process the test owns: started with the environment it is given, watched through
+ * its log, stopped gracefully or killed. The service runs from the jar that ships ({@code target/token-app.jar}, what
+ * the Dockerfile runs); dev mode and the test broker from {@code target/token-app-dev.jar}, the README's first
+ * command.
  */
 public final class AppProcess implements AutoCloseable {
 
+    /** The production artifact: what the Dockerfile runs. */
     public static final Path JAR = Path.of("target", "token-app.jar");
+    /** The dev artifact: the same service with dev mode's embedded database and Kafka broker. */
+    public static final Path DEV_JAR = Path.of("target", "token-app-dev.jar");
 
     private final Process process;
     private final Path log;
@@ -34,20 +39,32 @@ public final class AppProcess implements AutoCloseable {
      * variable; {@code jvmOptions} go before {@code -jar}.
      */
     public static AppProcess start(Path workDir, Map<String, String> environment, String... jvmOptions) {
-        int port = freePort();
-        return launch(workDir, environment, List.of(jvmOptions), List.of("--server.port=" + port), port, "app");
+        return start(JAR, workDir, environment, jvmOptions);
     }
 
-    /** Dev mode's broker alone ({@code java -jar token-app.jar dev-kafka}), data in {@code dataDir}, on {@code port}. */
+    /** As {@link #start(Path, Map, String...)}, from the dev artifact. */
+    public static AppProcess startDev(Path workDir, Map<String, String> environment, String... jvmOptions) {
+        return start(DEV_JAR, workDir, environment, jvmOptions);
+    }
+
+    private static AppProcess start(Path jar, Path workDir, Map<String, String> environment, String... jvmOptions) {
+        int port = freePort();
+        return launch(jar, workDir, environment, List.of(jvmOptions), List.of("--server.port=" + port), port, "app");
+    }
+
+    /**
+     * Dev mode's broker alone ({@code java -jar token-app-dev.jar dev-kafka}), data in {@code dataDir}, on
+     * {@code port}: the tests' real Kafka broker.
+     */
     public static AppProcess broker(Path workDir, Path dataDir, int port) {
-        return launch(workDir, Map.of(), List.of(),
+        return launch(DEV_JAR, workDir, Map.of(), List.of(),
                 List.of("dev-kafka", "--port", String.valueOf(port), "--dir", dataDir.toString()), port, "broker");
     }
 
-    private static AppProcess launch(Path workDir, Map<String, String> environment, List<String> jvmOptions,
+    private static AppProcess launch(Path jar, Path workDir, Map<String, String> environment, List<String> jvmOptions,
             List<String> args, int port, String name) {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests with 'verify'");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the tests with 'verify'");
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -55,7 +72,7 @@ public final class AppProcess implements AutoCloseable {
                 "-Duser.home=" + workDir.toAbsolutePath()));
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(JAR.toAbsolutePath().toString());
+        command.add(jar.toAbsolutePath().toString());
         command.addAll(args);
         Path log = workDir.resolve(name + "-" + port + "-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
