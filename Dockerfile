@@ -17,7 +17,8 @@ RUN useradd --system --uid 10001 --home-dir /app vai
 WORKDIR /app
 COPY --from=build /src/token-app/target/token-app.jar /app/token-app.jar
 USER vai
-EXPOSE 8080
+# 8080: the public API; 9000: the management port (/internal, /actuator), for the login service and Prometheus only
+EXPOSE 8080 9000
 # The options the benchmark suite runs the service with (README, Performance): under 512 MiB resident with a million
 # tokens stored. Raise -Xmx with the container's memory limit if a larger heap is wanted.
 ENV VAI_MODE=production \

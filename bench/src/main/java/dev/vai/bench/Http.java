@@ -26,13 +26,21 @@ final class Http {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String base;
+    private final String managementBase;
 
-    Http(String base) {
+    /** {@code /internal} goes to {@code managementBase} (the management port), everything else to {@code base}. */
+    Http(String base, String managementBase) {
         this.base = base;
+        this.managementBase = managementBase;
+    }
+
+    Http(Infrastructure infrastructure) {
+        this(infrastructure.baseUrl(), infrastructure.managementUrl());
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        String at = path.startsWith("/internal") || path.startsWith("/actuator") ? managementBase : base;
+        return HttpRequest.newBuilder(URI.create(at + path)).timeout(Duration.ofSeconds(30));
     }
 
     HttpResponse<String> send(HttpRequest request) {

@@ -35,6 +35,8 @@ final class Infrastructure implements AutoCloseable {
     final Properties credentials = new Properties();
     final int brokerPort;
     final int servicePort;
+    /** Production's management port: the internal API and the actuator (the liveness baseline) answer there. */
+    final int managementPort;
     private final String serverUrl;
     private final String database;
     private final ChildProcess broker;
@@ -58,6 +60,7 @@ final class Infrastructure implements AutoCloseable {
         broker.awaitLog("dev-kafka ready on", Duration.ofSeconds(60));
 
         servicePort = ChildProcess.freePort();
+        managementPort = ChildProcess.freePort();
         Map<String, String> environment = new HashMap<>();
         environment.put("VAI_MODE", "production");
         environment.put("VAI_DB_URL", databaseUrl);
@@ -67,6 +70,7 @@ final class Infrastructure implements AutoCloseable {
         environment.put("VAI_AUDIT_CREATE_TOPIC", "true");
         environment.put("VAI_AUDIT_TOPIC_PARTITIONS", "6");
         environment.put("VAI_AUDIT_TOPIC_REPLICATION_FACTOR", "1");
+        environment.put("VAI_MANAGEMENT_PORT", String.valueOf(managementPort));
         environment.put("VAI_ADMIN_KEY", ADMIN_KEY);
         environment.put("VAI_SECRET_KEY", "bench-secret-key-0123456789abcdefghijklmnop");
         // the malformed-token measure wants every request to reach authentication, not the throttle
@@ -152,6 +156,10 @@ final class Infrastructure implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + servicePort;
+    }
+
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     Connection connect() throws SQLException {

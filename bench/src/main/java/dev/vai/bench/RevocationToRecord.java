@@ -34,7 +34,7 @@ final class RevocationToRecord {
     }
 
     static Row run(Infrastructure infrastructure, int perSecond, Duration duration) throws Exception {
-        Http http = new Http(infrastructure.baseUrl());
+        Http http = new Http(infrastructure);
         int count = (int) (perSecond * duration.toSeconds());
         List<String[]> keys = createKeys(http, count);
 

@@ -30,16 +30,19 @@ import org.springframework.util.ClassUtils;
  * <ul>
  *   <li><b>Production</b> ({@code VAI_MODE=production}): PostgreSQL at {@code VAI_DB_URL}, Kafka at
  *       {@code VAI_KAFKA_BOOTSTRAP}; {@code VAI_DB_USER}, {@code VAI_KAFKA_BOOTSTRAP}, {@code VAI_ADMIN_KEY} and
- *       {@code VAI_SECRET_KEY} are required, and start-up stops naming whichever is missing. Every interface.</li>
+ *       {@code VAI_SECRET_KEY} are required, and start-up stops naming whichever is missing. Every interface; the
+ *       internal API and the actuator on the management port only ({@code VAI_MANAGEMENT_PORT}, 9000).</li>
  *   <li><b>Dev</b> ({@code VAI_MODE=dev}, or nothing set; {@code token-app-dev.jar} only, the production jar refuses
  *       and names it): H2 in the data directory ({@code VAI_DATA_DIR}, default
  *       {@code ./data}); an admin key and a secret generated once and kept there, owner-readable only, unless given; a
  *       Kafka broker in the process on {@code localhost:VAI_DEV_KAFKA_PORT} (9092), its data in the data directory,
  *       unless {@code VAI_KAFKA_BOOTSTRAP} names one on this machine. 127.0.0.1 only, unless
- *       {@code VAI_BIND_ADDRESS} says otherwise.</li>
+ *       {@code VAI_BIND_ADDRESS} says otherwise; one port for everything unless {@code VAI_MANAGEMENT_PORT} is
+ *       set.</li>
  * </ul>
  *
- * The other modules get plain settings ({@code vai.audit.drain-lease}, {@code server.address}), never the mode.
+ * The other modules get plain settings ({@code vai.audit.drain-lease}, {@code server.address},
+ * {@code vai.management-port}), never the mode.
  */
 public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -51,6 +54,7 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
     static final int MIN_SECRET_LENGTH = 32;
     static final int MIN_ADMIN_KEY_LENGTH = 24;
     static final String DEV_BIND_ADDRESS = "127.0.0.1";
+    static final int DEFAULT_MANAGEMENT_PORT = 9000;
     /** Only the dev artifact (token-app-dev.jar) carries H2 and the dev broker; token-app.jar runs production only. */
     static final String H2_DRIVER = "org.h2.Driver";
     static final String DEV_BROKER = "dev.vai.devbroker.DevKafkaBroker";
@@ -73,6 +77,7 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
             dev(environment, derived);
         }
         bindAddress(environment, mode, derived);
+        managementPort(environment, mode, derived);
         logFormat(environment, derived);
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, derived));
     }
@@ -85,6 +90,37 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
         } else if (mode == Mode.DEV) {
             putIfUnset(environment, derived, "server.address", DEV_BIND_ADDRESS);
         }
+    }
+
+    /**
+     * {@code VAI_MANAGEMENT_PORT}: where {@code /internal} and {@code /actuator} are served, alone. Production always
+     * has one ({@value #DEFAULT_MANAGEMENT_PORT} unless given); dev mode keeps one port for everything unless given.
+     * {@code 0} picks a free port.
+     */
+    private static void managementPort(ConfigurableEnvironment environment, Mode mode, Map<String, Object> derived) {
+        String given = environment.getProperty("vai.management-port");
+        if (given == null || given.isBlank()) {
+            if (mode == Mode.PRODUCTION) {
+                derived.put("vai.management-port", String.valueOf(DEFAULT_MANAGEMENT_PORT));
+            }
+            return;
+        }
+        int port = port(given.strip(), "VAI_MANAGEMENT_PORT");
+        String service = environment.getProperty("server.port", "8080").strip();
+        if (port != 0 && String.valueOf(port).equals(service)) {
+            throw new MissingConfiguration("VAI_MANAGEMENT_PORT (" + port + ") must differ from the service's port.");
+        }
+        derived.put("vai.management-port", String.valueOf(port));
+    }
+
+    private static int port(String value, String name) {
+        if (value.length() <= 5 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            int port = Integer.parseInt(value);
+            if (port <= 65535) {
+                return port;
+            }
+        }
+        throw new MissingConfiguration(name + " must be a port number from 0 to 65535 (0: any free port).");
     }
 
     /** {@code VAI_LOG_FORMAT}: {@code text} (the default) or {@code json} (Elastic Common Schema, one object a line). */

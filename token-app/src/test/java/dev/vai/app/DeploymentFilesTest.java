@@ -58,6 +58,7 @@ class DeploymentFilesTest {
             published.add(ports.group(1));
         }
         assertThat(published).filteredOn(port -> !port.startsWith("127.0.0.1:")).containsExactly("8080:8080");
+        assertThat(published).as("the management port, to this machine only").contains("127.0.0.1:9000:9000");
         assertThat(compose).contains("GF_AUTH_ANONYMOUS_ENABLED: \"false\"")
                 .contains("GF_SECURITY_ADMIN_PASSWORD: ${GF_ADMIN_PASSWORD:?");
     }
@@ -89,6 +90,16 @@ class DeploymentFilesTest {
                     + module.group(1) + "/");
         }
         assertThat(Files.readString(ROOT.resolve("token-app/pom.xml"))).contains("<finalName>token-app</finalName>");
+    }
+
+    /** Prometheus scrapes where production serves the actuator: the management port, not the public one. */
+    @Test
+    void prometheusScrapesTheManagementPort() throws IOException {
+        String prometheus = Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml"), StandardCharsets.UTF_8);
+        assertThat(prometheus).contains("metrics_path: /actuator/prometheus")
+                .contains("targets: [\"access-tokens:9000\"]").doesNotContain(":8080");
+        assertThat(Files.readString(ROOT.resolve("Dockerfile"), StandardCharsets.UTF_8))
+                .containsPattern("(?m)^EXPOSE 8080 9000$");
     }
 
     private static boolean onPath(String program) {

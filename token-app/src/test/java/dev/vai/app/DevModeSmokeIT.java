@@ -67,7 +67,7 @@ class DevModeSmokeIT {
             assertThat(app.log()).contains(file.toString()).contains("curl -H \"Authorization: Bearer $DEMO_TOKEN\"")
                     .doesNotContain(demoToken).doesNotContain(adminKey);
 
-            Api api = new Api(app.port(), adminKey);
+            Api api = app.api(adminKey);
             assertThat(api.get(TOKENS, bearer(demoToken)).status()).isEqualTo(200);
             assertThat(app.log()).contains("WARN").contains("Dev mode: an embedded database and Kafka broker,"
                     + " listening on 127.0.0.1:" + app.port() + " only; not for production");
@@ -94,7 +94,7 @@ class DevModeSmokeIT {
             assertThat(after.getProperty("DEMO_TOKEN")).as("a valid demo session is kept")
                     .isEqualTo(credentials.getProperty("DEMO_TOKEN"));
             assertThat(after.getProperty("ADMIN_KEY")).isEqualTo(credentials.getProperty("ADMIN_KEY"));
-            Api api = new Api(again.port(), after.getProperty("ADMIN_KEY"));
+            Api api = again.api(after.getProperty("ADMIN_KEY"));
             Issued session = api.session("newcomer");
             assertThat(api.get(TOKENS + "?includeRevoked=true", bearer(session.plaintext())).json().get("items")
                     .toString()).contains(revokedKeyId);

@@ -82,4 +82,13 @@ class ModeStartupIT {
                 .contains("VAI_ADMIN_KEY must have at least 24 characters")
                 .doesNotContain("short\"").doesNotContain("x".repeat(40));
     }
+
+    @Test
+    void aManagementPortThatIsNotAPortIsRefused() {
+        Map<String, String> production = Map.of("VAI_MODE", "production", "VAI_DB_URL", DB, "VAI_DB_USER", "vai",
+                "VAI_KAFKA_BOOTSTRAP", "localhost:1", "VAI_ADMIN_KEY", "a".repeat(30), "VAI_SECRET_KEY", "x".repeat(40));
+        java.util.Map<String, String> notAPort = new java.util.HashMap<>(production);
+        notAPort.put("VAI_MANAGEMENT_PORT", "90000");
+        assertThat(refused(notAPort)).contains("VAI_MANAGEMENT_PORT must be a port number from 0 to 65535");
+    }
 }

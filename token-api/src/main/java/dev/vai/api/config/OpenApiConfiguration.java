@@ -29,7 +29,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +39,8 @@ import org.springframework.context.annotation.Configuration;
  * declare them, plus what we add, each marked as our addition: the error responses and their two shapes (with the
  * scope challenge of the 403s), the three ways to present a token, scopes, and the internal API. A 204 has no body,
  * and the largest {@code expiresInDays} is the configured one. The test suite validates every response of the HTTP
- * integration tests against this document.
+ * integration tests against this document. With a management port, each port's {@code /v3/api-docs} is its own
+ * group (the public API, or the internal one); the customizer below applies to both, hence global.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -77,7 +78,7 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer errorResponsesAndSecurity(LifetimePolicy lifetimes, ScopeCatalog catalog) {
+    GlobalOpenApiCustomizer errorResponsesAndSecurity(LifetimePolicy lifetimes, ScopeCatalog catalog) {
         return openApi -> {
             addErrorSchemas(openApi.getComponents());
             openApi.getPaths().forEach((path, item) ->

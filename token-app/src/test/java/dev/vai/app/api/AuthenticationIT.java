@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Where a token may come from, what makes it fail, and what failing costs. */
@@ -29,6 +30,9 @@ class AuthenticationIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     TestClock clock;
     @Autowired
@@ -41,7 +45,7 @@ class AuthenticationIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new Api(port, managementPort);
         alice = api.newUser();
     }
 

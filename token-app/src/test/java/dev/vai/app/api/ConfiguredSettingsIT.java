@@ -27,6 +27,7 @@ import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -50,6 +51,9 @@ class ConfiguredSettingsIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -66,7 +70,7 @@ class ConfiguredSettingsIT {
 
     @Test
     void aKeyWithoutExpiresInDaysGetsTheDefaultLifetime() {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         Api.Issued session = api.newUser();
         assertThat(lifetime(session.token())).isEqualTo(Duration.ofMinutes(60));
 
@@ -80,7 +84,7 @@ class ConfiguredSettingsIT {
 
     @Test
     void theMaximumIsTheConfiguredOne() {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         Api.Issued session = api.newUser();
         Response tooLong = api.postJson(TOKENS, "{\"name\": \"n\", \"expiresInDays\": 31}", bearer(session.plaintext()));
         assertThat(tooLong.status()).isEqualTo(422);
@@ -93,7 +97,7 @@ class ConfiguredSettingsIT {
 
     @Test
     void behindATrustedProxyTheClientAddressComesFromXForwardedFor() {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         Api.Issued session = api.newUser();
         Api.Issued key = api.createApiKey(session.plaintext(), "proxied");
 
@@ -110,7 +114,7 @@ class ConfiguredSettingsIT {
 
     @Test
     void aClientThatFailsTooOftenGets429UntilTheMinutePassesButItsValidTokensKeepWorking() {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         String client = "198.51.100.61";
         Api.Issued session = api.newUser();
         String garbage = "vai_k_" + "A".repeat(49);
@@ -139,7 +143,7 @@ class ConfiguredSettingsIT {
 
     @Test
     void guessingTheAdminKeyIsThrottledTooButTheRightKeyStillWorks() {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         String client = "198.51.100.71";
         for (int i = 0; i < 5; i++) {
             assertThat(api.postJson("/internal/v1/sessions", "{\"userId\": \"u\"}",
@@ -153,7 +157,7 @@ class ConfiguredSettingsIT {
 
     @Test
     void aCookieOnlyChangeFromAnotherSiteIsRefused() {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         String client = "198.51.100.81";
         Api.Issued session = api.newUser();
         String cookie = "vai_token=" + session.plaintext();
@@ -191,7 +195,7 @@ class ConfiguredSettingsIT {
 
     @Test
     void anOwnerAtTheLimitOfActiveKeysGets409SayingHowToGetUnderItAndSessionsAreNotCounted() {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         String user = "capped-" + UUID.randomUUID();
         Api.Issued session = api.session(user);
         java.util.List<Api.Issued> keys = new java.util.ArrayList<>();
@@ -212,7 +216,7 @@ class ConfiguredSettingsIT {
 
     @Test
     void theCatalogIsTheOperatorsScopesAndTheServicesOwn() {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         Api.Issued session = api.newUser();
         assertThat(session.token().get("scopes").toString())
                 .isEqualTo("[\"billing\",\"reports\",\"tokens:read\",\"tokens:write\"]");
@@ -229,7 +233,7 @@ class ConfiguredSettingsIT {
      */
     @Test
     void aTokenFromBeforeScopesKeepsItsFrozenDefaultsButNotAScopeTheCatalogDropped() throws Exception {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         PlaintextToken plaintext = PlaintextToken.generate(TokenType.SESSION, new SecureRandom());
         UUID id = UUID.randomUUID();
         String owner = "legacy-" + id;
@@ -287,7 +291,7 @@ class ConfiguredSettingsIT {
 
     @Test
     void duringARotationBothAdminKeysAreAcceptedAndNoOther() {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         String body = "{\"userId\": \"rotation\"}";
         assertThat(api.postJson("/internal/v1/sessions", body, from("198.51.100.91", api.admin())).status())
                 .isEqualTo(201);

@@ -11,6 +11,7 @@ import dev.vai.app.support.ServiceIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,6 +24,9 @@ class CrossOwnerIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -33,7 +37,7 @@ class CrossOwnerIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new Api(port, managementPort);
         alice = api.newUser();
         bob = api.newUser();
         aliceKey = api.createApiKey(alice.plaintext(), "alice's");

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,6 +28,9 @@ class InternalApiIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -35,7 +39,7 @@ class InternalApiIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new Api(port, managementPort);
         events = new EventStore(jdbc);
     }
 

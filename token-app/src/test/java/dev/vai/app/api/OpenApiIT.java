@@ -13,17 +13,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The OpenAPI document shows the reference's paths, parameters and schemas, and marks our additions. */
+/**
+ * The OpenAPI documents show the reference's paths, parameters and schemas, and mark our additions: the service's
+ * port describes the public API, the management port the internal one.
+ */
 @ServiceIT
 class OpenApiIT {
 
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     private JsonNode document() {
-        Api.Response response = new Api(port).get("/v3/api-docs");
+        Api.Response response = new Api(port, managementPort).get("/v3/api-docs");
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    private JsonNode managementDocument() {
+        Api.Response response = new Api(managementPort, managementPort).get("/v3/api-docs");
         assertThat(response.status()).isEqualTo(200);
         return response.json();
     }
@@ -50,8 +63,8 @@ class OpenApiIT {
         assertThat(collection.get("post").get("responses").has("201")).isTrue();
         assertThat(single.get("delete").get("responses").has("204")).isTrue();
         assertThat(single.get("delete").get("responses").get("204").has("content")).as("a 204 has no body").isFalse();
-        assertThat(paths.get("/internal/v1/access-tokens/{token_id}").get("delete").get("responses").get("204")
-                .has("content")).isFalse();
+        assertThat(managementDocument().get("paths").get("/internal/v1/access-tokens/{token_id}").get("delete")
+                .get("responses").get("204").has("content")).isFalse();
     }
 
     @Test
@@ -75,21 +88,44 @@ class OpenApiIT {
                 .get("401");
         assertThat(unauthorized.get("description").asText()).contains("our addition");
         assertThat(document.get("components").get("schemas").get("ValidationError")).isNotNull();
-        assertThat(document.get("paths").has("/internal/v1/introspect")).isTrue();
         assertThat(document.get("paths").has("/error")).isFalse();
         JsonNode forbidden = document.get("paths").get("/api/v1/access-tokens").get("post").get("responses").get("403");
         assertThat(forbidden.get("description").asText()).contains("insufficient_scope").contains("our addition");
         assertThat(forbidden.get("headers").has("WWW-Authenticate")).isTrue();
         assertThat(document.get("components").get("schemas").get("CreateAccessTokenRequest").get("properties")
                 .get("expiresInDays").get("maximum").asInt()).as("the configured maximum").isEqualTo(366);
-        JsonNode tags = document.get("tags");
-        assertThat(tags.toString()).contains("Our addition, not in the reference");
+        JsonNode management = managementDocument();
+        assertThat(management.get("paths").has("/internal/v1/introspect")).isTrue();
+        assertThat(management.get("paths").get("/internal/v1/introspect").get("post").get("responses").get("401")
+                .get("description").asText()).contains("X-Admin-Key").contains("our addition");
+        assertThat(management.get("tags").toString()).contains("Our addition, not in the reference");
+    }
+
+    @Test
+    void eachPortDescribesWhatItServesAndNothingElse() {
+        List<String> publicPaths = new ArrayList<>();
+        document().get("paths").fieldNames().forEachRemaining(publicPaths::add);
+        List<String> managementPaths = new ArrayList<>();
+        managementDocument().get("paths").fieldNames().forEachRemaining(managementPaths::add);
+        assertThat(publicPaths).isNotEmpty().allMatch(path -> path.startsWith("/api/v1/"));
+        assertThat(managementPaths).isNotEmpty().allMatch(path -> path.startsWith("/internal/v1/"));
+        assertThat(managementDocument().get("components").get("securitySchemes").has("adminKey")).isTrue();
+
+        Api onPublic = new Api(port, port);
+        assertThat(onPublic.get("/v3/api-docs.yaml").body()).containsPattern("(?m)^  /api/v1/access-tokens:$")
+                .doesNotContainPattern("(?m)^  /internal/");
+        assertThat(onPublic.get("/v3/api-docs/management").status()).isEqualTo(404);
+        assertThat(onPublic.get("/v3/api-docs.yaml/management").status()).isEqualTo(404);
+        Api onManagement = new Api(managementPort, managementPort);
+        assertThat(onManagement.get("/v3/api-docs.yaml").body()).containsPattern("(?m)^  /internal/v1/sessions:$")
+                .doesNotContainPattern("(?m)^  /api/");
+        assertThat(onManagement.get("/v3/api-docs/public").status()).isEqualTo(404);
     }
 
     /** The check every HTTP test runs is not vacuous: answers that break the document are caught. */
     @Test
     void theContractCheckRefusesWhatTheDocumentDoesNotAllow() {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         Api.Issued session = api.newUser();
         Api.Response real = api.get("/api/v1/access-tokens/" + session.id(), Api.bearer(session.plaintext()));
         String path = "/api/v1/access-tokens/" + session.id();

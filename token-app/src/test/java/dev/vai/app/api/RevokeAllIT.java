@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,6 +30,9 @@ class RevokeAllIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -37,7 +41,7 @@ class RevokeAllIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new Api(port, managementPort);
         events = new EventStore(jdbc);
     }
 

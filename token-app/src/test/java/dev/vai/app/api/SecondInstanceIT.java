@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -47,6 +48,9 @@ class SecondInstanceIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @BeforeAll
     static void startSecondInstance() {
@@ -69,10 +73,30 @@ class SecondInstanceIT {
         instanceB.close();
     }
 
+    /** The port split as the shipped jar runs it in production mode: each port serves its own paths only. */
+    @Test
+    void theShippedJarServesTheInternalApiAndTheActuatorOnItsManagementPortOnly() {
+        String adminKey = TestServicesEnvironmentPostProcessor.ADMIN_KEY;
+        assertThat(instanceB.managementPort()).isNotEqualTo(instanceB.port());
+        Api publicPort = new Api(instanceB.port(), instanceB.port(), adminKey);
+        Api managementPort = new Api(instanceB.managementPort(), instanceB.managementPort(), adminKey);
+        assertThat(publicPort.get("/actuator/health").status()).isEqualTo(404);
+        Api.Response minted = publicPort.postJson("/internal/v1/sessions", "{\"userId\":\"carol\"}",
+                publicPort.admin());
+        assertThat(minted.status()).isEqualTo(404);
+        assertThat(minted.body()).isEqualTo("{\"detail\":\"Not Found\"}");
+
+        assertThat(managementPort.get("/actuator/health").status()).isEqualTo(200);
+        Issued carol = managementPort.session("carol");
+        assertThat(managementPort.get(TOKENS, bearer(carol.plaintext())).status()).isEqualTo(404);
+        assertThat(publicPort.get(TOKENS, bearer(carol.plaintext())).status()).isEqualTo(200);
+        assertThat(instanceB.log()).contains("Management port " + instanceB.managementPort());
+    }
+
     @Test
     void aTokenRevokedThroughOneInstanceIsRefusedByTheOtherOnItsVeryNextRequest() {
-        Api a = new Api(port);
-        Api b = new Api(instanceB.port());
+        Api a = new Api(port, managementPort);
+        Api b = instanceB.api(TestServicesEnvironmentPostProcessor.ADMIN_KEY);
         Issued alice = a.newUser();
         for (int i = 0; i < 5; i++) {
             Issued key = b.createApiKey(alice.plaintext(), "key " + i);
@@ -90,8 +114,8 @@ class SecondInstanceIT {
 
     @Test
     void racingCommandsOnTheSameTokensFromTwoInstancesRecordEachRevocationOnceAndNeverFail() throws Exception {
-        Api a = new Api(port);
-        Api b = new Api(instanceB.port());
+        Api a = new Api(port, managementPort);
+        Api b = instanceB.api(TestServicesEnvironmentPostProcessor.ADMIN_KEY);
         Issued alice = a.newUser();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -136,7 +160,7 @@ class SecondInstanceIT {
 
     @Test
     void withVaiLogFormatJsonEveryLineIsAJsonObjectAndRequestsAreLoggedWithTheirFields() throws Exception {
-        Api b = new Api(instanceB.port());
+        Api b = instanceB.api(TestServicesEnvironmentPostProcessor.ADMIN_KEY);
         Issued user = b.newUser();
         b.get(TOKENS, bearer(user.plaintext()));
         // the console is written by a background thread: wait for the GET's own line (the session's issue, logged
@@ -173,8 +197,8 @@ class SecondInstanceIT {
 
     @Test
     void aCursorFromOneInstanceWorksOnTheOther() {
-        Api a = new Api(port);
-        Api b = new Api(instanceB.port());
+        Api a = new Api(port, managementPort);
+        Api b = instanceB.api(TestServicesEnvironmentPostProcessor.ADMIN_KEY);
         Issued alice = a.newUser();
         for (int i = 0; i < 3; i++) {
             a.createApiKey(alice.plaintext(), "key " + i);

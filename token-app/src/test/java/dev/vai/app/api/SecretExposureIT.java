@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,6 +38,9 @@ class SecretExposureIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -44,7 +48,7 @@ class SecretExposureIT {
 
     @Test
     void noSecretReachesTheLogsTheErrorBodiesOrTheEventStore(CapturedOutput output) throws InterruptedException {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         List<String> plaintexts = new ArrayList<>();
         StringBuilder bodies = new StringBuilder();
 

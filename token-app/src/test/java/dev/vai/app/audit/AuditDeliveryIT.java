@@ -79,7 +79,7 @@ class AuditDeliveryIT {
     @Test
     void whileTheBrokerIsDownTheApiKeepsWorkingAndTheBacklogIsExportedInOrderWhenItReturns() {
         try (AppProcess service = service(database.url())) {
-            Api api = new Api(service.port(), ADMIN_KEY);
+            Api api = service.api(ADMIN_KEY);
             Issued owner = api.newUser();
             List<Issued> keys = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -123,7 +123,7 @@ class AuditDeliveryIT {
     @Test
     void aServiceKilledMidExportResumesAndEveryEventReachesTheTopic() {
         try (AppProcess service = service(database.url())) {
-            Api api = new Api(service.port(), ADMIN_KEY);
+            Api api = service.api(ADMIN_KEY);
             Issued owner = api.newUser();
             for (int i = 0; i < 150; i++) {
                 api.createApiKey(owner.plaintext(), "bulk " + i);
@@ -144,7 +144,7 @@ class AuditDeliveryIT {
         assertThat(url.matches()).isTrue();
         try (TcpProxy proxy = new TcpProxy(url.group(1), Integer.parseInt(url.group(2)));
                 AppProcess service = service("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + url.group(3))) {
-            Api api = new Api(service.port(), ADMIN_KEY);
+            Api api = service.api(ADMIN_KEY);
             Issued owner = api.newUser();
             for (int i = 0; i < 5; i++) {
                 api.createApiKey(owner.plaintext(), "before " + i);

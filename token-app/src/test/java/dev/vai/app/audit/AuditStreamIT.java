@@ -29,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -40,6 +41,9 @@ class AuditStreamIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -49,7 +53,7 @@ class AuditStreamIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
+        api = new Api(port, managementPort);
     }
 
     /** The records about these tokens, once there are at least {@code count} of them. */

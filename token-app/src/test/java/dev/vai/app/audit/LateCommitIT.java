@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +39,9 @@ class LateCommitIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     CommandGateway commands;
     @Autowired
@@ -47,7 +51,7 @@ class LateCommitIT {
 
     @Test
     void anEventCommittedAfterLaterEventsWereExportedIsStillExported() throws Exception {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         String userId = "late-" + UUID.randomUUID();
         Issued owner = api.session(userId);
         Issued slow = api.createApiKey(owner.plaintext(), "committed late");

@@ -16,6 +16,7 @@ import java.util.function.DoublePredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** After real traffic, every metric the README lists is scraped with the expected labels, and the figures moved. */
@@ -26,6 +27,9 @@ class MetricsIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     TestClock clock;
 
@@ -36,7 +40,7 @@ class MetricsIT {
 
     @Test
     void domainMetricsMoveWithTrafficAndCarryOnlyLowCardinalityLabels() throws Exception {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         Scrape before = Scrape.of(api);
 
         String userId = "metrics-" + UUID.randomUUID();
@@ -103,7 +107,7 @@ class MetricsIT {
 
     @Test
     void theActiveTokenGaugeFollowsIssuingAndRevoking() throws Exception {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         Issued session = api.newUser();
         Thread.sleep(2_500); // the gauge is recounted every second here: the next count includes the session
         double start = Scrape.of(api).sum("vai_tokens_active");

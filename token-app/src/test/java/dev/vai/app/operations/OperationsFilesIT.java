@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yaml.snakeyaml.Yaml;
 
@@ -41,11 +42,14 @@ class OperationsFilesIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     private Scrape scrape;
 
     @BeforeEach
     void scrapeAfterTraffic() {
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         Api.Issued user = api.newUser();
         api.createApiKey(user.plaintext(), "ops");
         api.get("/api/v1/access-tokens", Api.bearer(user.plaintext()));
@@ -127,7 +131,7 @@ class OperationsFilesIT {
     @Test
     void promtoolFindsNoCamelCaseInWhatTheServiceExports() throws Exception {
         assumeTrue(onPath("promtool"), "promtool is not installed (Debian package prometheus)");
-        Api api = new Api(port);
+        Api api = new Api(port, managementPort);
         Api.Issued session = api.newUser();
         api.createApiKey(session.plaintext(), "meters");
         Process process = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();

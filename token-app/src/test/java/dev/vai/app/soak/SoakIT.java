@@ -102,7 +102,7 @@ class SoakIT {
             for (int i = 0; i < USERS; i++) {
                 String user = "soak-user-" + i;
                 users.add(user);
-                sessions.add(new Api(instances.get(0).port(), ADMIN_KEY).session(user).plaintext());
+                sessions.add(instances.get(0).api(ADMIN_KEY).session(user).plaintext());
             }
 
             AtomicBoolean running = new AtomicBoolean(true);

@@ -15,8 +15,9 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * A real HTTP client for the service under test, with the few shortcuts the tests keep needing. Every exchange is
- * checked against the service's OpenAPI document ({@link OpenApiContract}).
+ * A real HTTP client for the service under test, with the few shortcuts the tests keep needing. {@code /internal} and
+ * {@code /actuator} go to the management port, everything else to the service's port (the same one in dev mode).
+ * Every exchange is checked against the OpenAPI document of the port that answered it ({@link OpenApiContract}).
  */
 public final class Api {
 
@@ -27,15 +28,23 @@ public final class Api {
             .build();
 
     private final String base;
+    private final String managementBase;
     private final String adminKey;
 
-    public Api(int port, String adminKey) {
+    public Api(int port, int managementPort, String adminKey) {
         this.base = "http://127.0.0.1:" + port;
+        this.managementBase = "http://127.0.0.1:" + managementPort;
         this.adminKey = adminKey;
     }
 
-    public Api(int port) {
-        this(port, TestServicesEnvironmentPostProcessor.ADMIN_KEY);
+    /** The in-process service of {@link ServiceIT}, with the test admin key. */
+    public Api(int port, int managementPort) {
+        this(port, managementPort, TestServicesEnvironmentPostProcessor.ADMIN_KEY);
+    }
+
+    /** Whether {@code path} is served on the management port. */
+    public static boolean managementPath(String path) {
+        return path.startsWith("/internal") || path.startsWith("/actuator");
     }
 
     public record Response(int status, HttpHeaders headers, String body) {
@@ -77,6 +86,7 @@ public final class Api {
 
     /** {@code headers} are name, value pairs; a name given twice is sent twice. */
     public Response send(String method, String path, String contentType, byte[] body, String... headers) {
+        String base = managementPath(path) ? managementBase : this.base;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (contentType != null) {
             request.header("Content-Type", contentType);

@@ -27,29 +27,36 @@ public final class AppProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
 
-    private AppProcess(Process process, Path log, int port) {
+    private AppProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /**
-     * Starts the service from the jar on a free port; {@code environment} is added to a copy without any VAI_*
-     * variable; {@code jvmOptions} go before {@code -jar}.
+     * Starts the service from the jar on a free port, and its management port on another unless
+     * {@code VAI_MANAGEMENT_PORT} is given; {@code environment} is added to a copy without any VAI_* variable;
+     * {@code jvmOptions} go before {@code -jar}.
      */
     public static AppProcess start(Path workDir, Map<String, String> environment, String... jvmOptions) {
-        return start(JAR, workDir, environment, jvmOptions);
-    }
-
-    /** As {@link #start(Path, Map, String...)}, from the dev artifact. */
-    public static AppProcess startDev(Path workDir, Map<String, String> environment, String... jvmOptions) {
-        return start(DEV_JAR, workDir, environment, jvmOptions);
-    }
-
-    private static AppProcess start(Path jar, Path workDir, Map<String, String> environment, String... jvmOptions) {
         int port = freePort();
-        return launch(jar, workDir, environment, List.of(jvmOptions), List.of("--server.port=" + port), port, "app");
+        String given = environment.get("VAI_MANAGEMENT_PORT");
+        int managementPort = given != null ? Integer.parseInt(given) : freePort();
+        return launch(JAR, workDir, environment, List.of(jvmOptions), given != null
+                ? List.of("--server.port=" + port)
+                : List.of("--server.port=" + port, "--vai.management-port=" + managementPort), port, managementPort,
+                "app");
+    }
+
+    /** As {@link #start(Path, Map, String...)}, from the dev artifact, in dev mode's one port unless told otherwise. */
+    public static AppProcess startDev(Path workDir, Map<String, String> environment, String... jvmOptions) {
+        int port = freePort();
+        String given = environment.get("VAI_MANAGEMENT_PORT");
+        return launch(DEV_JAR, workDir, environment, List.of(jvmOptions), List.of("--server.port=" + port), port,
+                given != null ? Integer.parseInt(given) : port, "app");
     }
 
     /**
@@ -58,11 +65,11 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess broker(Path workDir, Path dataDir, int port) {
         return launch(DEV_JAR, workDir, Map.of(), List.of(),
-                List.of("dev-kafka", "--port", String.valueOf(port), "--dir", dataDir.toString()), port, "broker");
+                List.of("dev-kafka", "--port", String.valueOf(port), "--dir", dataDir.toString()), port, port, "broker");
     }
 
     private static AppProcess launch(Path jar, Path workDir, Map<String, String> environment, List<String> jvmOptions,
-            List<String> args, int port, String name) {
+            List<String> args, int port, int managementPort, String name) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the tests with 'verify'");
         }
@@ -82,7 +89,7 @@ public final class AppProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(variable -> variable.startsWith("VAI_"));
         builder.environment().putAll(environment);
         try {
-            return new AppProcess(builder.start(), log, port);
+            return new AppProcess(builder.start(), log, port, managementPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,6 +105,16 @@ public final class AppProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Where {@code /internal} and {@code /actuator} answer: the management port, or the one port of dev mode. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** A client of this instance. */
+    public Api api(String adminKey) {
+        return new Api(port, managementPort, adminKey);
     }
 
     public String log() {
