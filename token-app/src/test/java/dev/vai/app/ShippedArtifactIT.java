@@ -31,8 +31,60 @@ class ShippedArtifactIT {
             "org/apache/kafka/shaded/", "org/apache/kafka/server/authorizer/", "org/apache/kafka/server/policy/",
             "org/apache/kafka/server/quota/", "org/apache/kafka/server/telemetry/");
 
+    /** Libraries with advisories, and the version each was fixed in (README, Dependencies). */
+    private static final Map<String, String> ADVISORY_FLOORS = Map.of(
+            "kafka-clients", "3.9.2",
+            "lz4-java", "1.11.4",
+            "zstd-jni", "1.5.7-14",
+            "snappy-java", "1.1.10.4",
+            "xstream", "1.4.21",
+            "postgresql", "42.7.12",
+            "logback-core", "1.5.37",
+            "jackson-databind", "2.21.5");
+
     @TempDir
     Path workDir;
+
+    @Test
+    void neitherJarCarriesALibraryBelowTheVersionItsAdvisoriesWereFixedIn() throws IOException {
+        for (Path jar : List.of(AppProcess.JAR, AppProcess.DEV_JAR)) {
+            List<String> libraries = libraries(jar);
+            ADVISORY_FLOORS.forEach((artifact, floor) -> {
+                List<String> versions = libraries.stream()
+                        .filter(name -> name.startsWith(artifact + "-") && Character.isDigit(
+                                name.charAt(artifact.length() + 1)))
+                        .map(name -> name.substring(artifact.length() + 1, name.length() - ".jar".length()))
+                        .toList();
+                assertThat(versions).as(jar + ": " + artifact).isNotEmpty()
+                        .allSatisfy(version -> assertThat(compareVersions(version, floor))
+                                .as(jar + ": " + artifact + " " + version + " is below " + floor).isNotNegative());
+            });
+        }
+        assertThat(compareVersions("1.5.6-10", "1.5.7-14")).isNegative();
+        assertThat(compareVersions("1.10.2", "1.11.4")).isNegative();
+        assertThat(compareVersions("4.3.1", "3.9.2")).isPositive();
+    }
+
+    private static List<String> libraries(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().map(ZipEntry::getName).filter(name -> name.startsWith("BOOT-INF/lib/"))
+                    .map(name -> name.substring("BOOT-INF/lib/".length())).toList();
+        }
+    }
+
+    /** Dotted and dashed numbers compared part by part ("1.5.7-17" after "1.5.7-14"); a qualifier counts as 0. */
+    private static int compareVersions(String a, String b) {
+        String[] left = a.split("[.-]");
+        String[] right = b.split("[.-]");
+        for (int i = 0; i < Math.max(left.length, right.length); i++) {
+            int x = i < left.length && left[i].matches("\\d+") ? Integer.parseInt(left[i]) : 0;
+            int y = i < right.length && right[i].matches("\\d+") ? Integer.parseInt(right[i]) : 0;
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+        }
+        return 0;
+    }
 
     @Test
     void theProductionJarCarriesNoBrokerZooKeeperScalaOrH2Class() throws IOException {
