@@ -5,7 +5,6 @@ import dev.vai.api.web.JsonBody;
 import dev.vai.api.web.JsonFields;
 import dev.vai.api.web.Timestamps;
 import dev.vai.api.web.ValidationError;
-import dev.vai.export.replay.AuditReplay;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,10 +33,10 @@ class AuditReplayController {
 
     private static final Logger log = LoggerFactory.getLogger(AuditReplayController.class);
 
-    private final AuditReplay replay;
+    private final AuditReplays replay;
     private final JsonBody bodies;
 
-    AuditReplayController(AuditReplay replay, JsonBody bodies) {
+    AuditReplayController(AuditReplays replay, JsonBody bodies) {
         this.replay = replay;
         this.bodies = bodies;
     }
@@ -65,22 +64,19 @@ class AuditReplayController {
             }
         }
         body.validate();
-        try {
-            AuditReplay.Status status = replay.start(from);
-            log.info("Audit replay requested from {}", from == null ? "the beginning" : from);
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(json(status));
-        } catch (IllegalStateException e) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "A replay is already running");
-        }
+        AuditReplays.Progress started = replay.start(from)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "A replay is already running"));
+        log.info("Audit replay requested from {}", from == null ? "the beginning" : from);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(json(started));
     }
 
     @Operation(operationId = "auditReplayStatus", summary = "Progress of the last audit replay")
     @GetMapping
     InternalJson.ReplayStatus status() {
-        return json(replay.status());
+        return json(replay.progress());
     }
 
-    private static InternalJson.ReplayStatus json(AuditReplay.Status status) {
+    private static InternalJson.ReplayStatus json(AuditReplays.Progress status) {
         return new InternalJson.ReplayStatus(status.running(), Timestamps.format(status.from()), status.queued(),
                 Timestamps.format(status.startedAt()), Timestamps.format(status.finishedAt()), status.error());
     }

@@ -86,7 +86,7 @@ class ArchitectureTest {
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("dev broker").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("api").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("export").mayOnlyBeAccessedByLayers("api", "app")
+                .whereLayer("export").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("projections").mayOnlyBeAccessedByLayers("api", "app")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers("projections", "export", "api", "app")
                 .check(classes);
