@@ -2,6 +2,7 @@ package dev.vai.export.outbox;
 
 import dev.vai.export.AuditMetrics;
 import dev.vai.export.AuditSettings;
+import dev.vai.export.ExportFailure;
 import dev.vai.export.kafka.AuditPublisher;
 import dev.vai.export.record.AuditRecord;
 import java.time.Duration;
@@ -64,7 +65,7 @@ public class OutboxDrainer implements SmartLifecycle {
         return consecutiveFailures;
     }
 
-    /** The last failure's description (exception types and messages; never a record's content). */
+    /** The last failure, as {@link ExportFailure#summary}: a known cause and a class name, never a message. */
     public String lastError() {
         return lastError;
     }
@@ -133,7 +134,7 @@ public class OutboxDrainer implements SmartLifecycle {
             } catch (Exception e) {
                 failures++;
                 consecutiveFailures = failures;
-                lastError = describe(e);
+                lastError = ExportFailure.summary(e);
                 backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), MAX_BACKOFF);
                 if (failures == 1 || failures % 30 == 0) {
                     log.warn("Audit export failing ({} attempts so far, backlog {}): {}; retrying in {} ms", failures,

@@ -2,6 +2,7 @@ package dev.vai.export.replay;
 
 import dev.vai.export.outbox.OutboxDrainer;
 import dev.vai.export.outbox.OutboxStore;
+import dev.vai.export.ExportFailure;
 import dev.vai.export.record.AuditRecord;
 import dev.vai.export.record.CloudEvents;
 import java.time.Clock;
@@ -88,7 +89,7 @@ public class AuditReplay {
             status = new Status(false, from, queued, status.startedAt(), clock.instant(), null);
             log.info("Audit replay queued {} records", queued);
         } catch (RuntimeException e) {
-            status = new Status(false, from, queued, status.startedAt(), clock.instant(), e.toString());
+            status = new Status(false, from, queued, status.startedAt(), clock.instant(), ExportFailure.summary(e));
             log.warn("Audit replay stopped after queueing {} records: {}", queued, e.toString());
         }
     }
