@@ -12,8 +12,6 @@ import dev.vai.export.outbox.SingleInstanceDrainLease;
 import dev.vai.export.record.CloudEvents;
 import dev.vai.export.replay.AuditReplay;
 import java.time.Clock;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,13 +22,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({AuditSettings.class, KafkaSettings.class})
 class AuditExportConfiguration {
-
-    /** The outbox writer's group must roll the command back if it fails: an event without its record is a loss. */
-    @Bean
-    ConfigurerModule auditOutboxPropagatesErrors() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                "audit-outbox", configuration -> PropagatingErrorHandler.instance());
-    }
 
     @Bean
     CloudEvents cloudEvents(AuditSettings settings) {

@@ -10,15 +10,13 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes each token event's audit record into the outbox. Runs in the processing group {@value #GROUP}: subscribing,
- * with a propagating error handler, so the record commits with its event or neither does. Kafka is never touched
- * here: issuing and revoking do not wait for it.
+ * Writes each token event's audit record into the outbox. Runs in the processing group
+ * {@value AuditOutboxProcessing#GROUP}: subscribing, with a propagating error handler, so the record commits with its
+ * event or neither does. Kafka is never touched here: issuing and revoking do not wait for it.
  */
 @Component
-@ProcessingGroup(AuditOutboxWriter.GROUP)
+@ProcessingGroup(AuditOutboxProcessing.GROUP)
 class AuditOutboxWriter {
-
-    static final String GROUP = "audit-outbox";
 
     private final CloudEvents cloudEvents;
     private final OutboxStore outbox;

@@ -9,15 +9,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code access_token_view} in step with the events. Runs in the processing group {@value #GROUP}, which is
- * subscribing with a propagating error handler: the row commits with the event or neither does, so a token is
- * usable the moment it is issued and refused the moment its revocation returns.
+ * Keeps {@code access_token_view} in step with the events. Runs in the processing group
+ * {@value TokenViewProcessing#GROUP}, which is subscribing with a propagating error handler: the row commits with the
+ * event or neither does, so a token is usable the moment it is issued and refused the moment its revocation returns.
  */
 @Component
-@ProcessingGroup(TokenViewProjection.GROUP)
+@ProcessingGroup(TokenViewProcessing.GROUP)
 class TokenViewProjection {
-
-    static final String GROUP = "token-view";
 
     @PersistenceContext
     private EntityManager entityManager;
