@@ -1,5 +1,6 @@
 package dev.vai.bench;
 
+import dev.vai.token.secret.Base62;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -27,7 +28,6 @@ final class BulkLoader {
 
     static final String BIG_OWNER = "bench-big-owner";
     private static final int CHUNK = 20_000;
-    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     private BulkLoader() {
     }
@@ -48,10 +48,7 @@ final class BulkLoader {
                     UUID id = UUID.randomUUID();
                     byte[] hash = new byte[32];
                     random.nextBytes(hash);
-                    StringBuilder prefix = new StringBuilder("vai_k_");
-                    for (int c = 0; c < 6; c++) {
-                        prefix.append(BASE62.charAt(random.nextInt(62)));
-                    }
+                    String prefix = "vai_k_" + Base62.random(random, 6);
                     Instant createdAt = now.minusMillis((long) i * 31_000L + random.nextInt(1000));
                     String payload = "{\"tokenId\":\"" + id + "\",\"owner\":\"" + owner
                             + "\",\"type\":\"API_KEY\",\"name\":\"bulk " + i + "\",\"prefix\":\"" + prefix

@@ -1,5 +1,6 @@
 package dev.vai.app;
 
+import dev.vai.token.secret.Base62;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -58,7 +59,6 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
     /** Only the dev artifact (token-app-dev.jar) carries H2 and the dev broker; token-app.jar runs production only. */
     static final String H2_DRIVER = "org.h2.Driver";
     static final String DEV_BROKER = "dev.vai.devbroker.DevKafkaBroker";
-    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     @Override
     public int getOrder() {
@@ -247,8 +247,8 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
             }
             if (secrets.getProperty("adminKey") == null || secrets.getProperty("secretKey") == null) {
                 SecureRandom random = new SecureRandom();
-                secrets.setProperty("adminKey", randomText(random, 43));
-                secrets.setProperty("secretKey", randomText(random, 43));
+                secrets.setProperty("adminKey", Base62.random(random, 43));
+                secrets.setProperty("secretKey", Base62.random(random, 43));
                 writePrivately(file, writer -> secrets.store(writer,
                         "Dev mode's generated admin key and server secret. Keep private; delete to regenerate"
                                 + " (tokens issued so far then stop working)."));
@@ -281,13 +281,5 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
 
     private static boolean isPosix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    }
-
-    private static String randomText(SecureRandom random, int length) {
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return text.toString();
     }
 }

@@ -36,9 +36,7 @@ public final class PlaintextToken {
         MARKER.getChars(0, MARKER.length(), chars, 0);
         chars[4] = type.letter();
         chars[5] = '_';
-        for (int i = 6; i < BODY_LENGTH; i++) {
-            chars[i] = Base62.ALPHABET.charAt(random.nextInt(62));
-        }
+        Base62.fill(random, chars, 6, BODY_LENGTH);
         Base62.encode(crc32(chars), CHECKSUM_LENGTH, chars, BODY_LENGTH);
         return new PlaintextToken(new String(chars), type);
     }
