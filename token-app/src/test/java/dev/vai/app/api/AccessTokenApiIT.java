@@ -15,8 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The reference's five endpoints, used the way a client uses them. */
@@ -26,21 +24,16 @@ class AccessTokenApiIT {
     private static final String TOKENS = "/api/v1/access-tokens";
     private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
 
-    private Api api;
+    @Autowired
+    Api api;
     private EventStore events;
     private Issued alice;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port, managementPort);
         events = new EventStore(jdbc);
         alice = api.newUser();
     }

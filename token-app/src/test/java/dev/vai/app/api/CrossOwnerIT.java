@@ -11,8 +11,6 @@ import dev.vai.app.support.ServiceIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Another owner's token is indistinguishable from one that does not exist, and cannot be touched. */
@@ -22,22 +20,17 @@ class CrossOwnerIT {
     private static final String TOKENS = "/api/v1/access-tokens";
     private static final String NOBODYS = "00000000-0000-4000-8000-000000000000";
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
 
-    private Api api;
+    @Autowired
+    Api api;
     private Issued alice;
     private Issued bob;
     private Issued aliceKey;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port, managementPort);
         alice = api.newUser();
         bob = api.newUser();
         aliceKey = api.createApiKey(alice.plaintext(), "alice's");

@@ -15,8 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The platform's internal API: sessions, admin revocation, deprovisioning, introspection, behind the admin key. */
@@ -26,20 +24,15 @@ class InternalApiIT {
     private static final String SESSIONS = "/internal/v1/sessions";
     private static final String INTROSPECT = "/internal/v1/introspect";
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
 
-    private Api api;
+    @Autowired
+    Api api;
     private EventStore events;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port, managementPort);
         events = new EventStore(jdbc);
     }
 

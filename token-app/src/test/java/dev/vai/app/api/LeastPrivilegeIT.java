@@ -40,8 +40,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,11 +55,6 @@ class LeastPrivilegeIT {
     private static final String TOKENS = "/api/v1/access-tokens";
     private static final String CONTROLLER_ONLY = "application/json, text/plain";
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -71,12 +64,12 @@ class LeastPrivilegeIT {
     @Autowired
     PlatformTransactionManager transactions;
 
-    private Api api;
+    @Autowired
+    Api api;
     private Issued alice;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port, managementPort);
         alice = api.newUser();
     }
 

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Keyset pagination: every matching token exactly once, in order, also while tokens come and go. */
 @ServiceIT
@@ -29,20 +27,15 @@ class PaginationIT {
 
     private static final String TOKENS = "/api/v1/access-tokens";
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
     @Autowired
     TestClock clock;
 
-    private Api api;
+    @Autowired
+    Api api;
     private Issued alice;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port, managementPort);
         alice = api.newUser();
     }
 

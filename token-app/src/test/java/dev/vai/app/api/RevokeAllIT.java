@@ -18,8 +18,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Revocation under concurrency: every token revoked by exactly one event, every count exact, never a 500. */
@@ -28,20 +26,15 @@ class RevokeAllIT {
 
     private static final String TOKENS = "/api/v1/access-tokens";
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
 
-    private Api api;
+    @Autowired
+    Api api;
     private EventStore events;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port, managementPort);
         events = new EventStore(jdbc);
     }
 

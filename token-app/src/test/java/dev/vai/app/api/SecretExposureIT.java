@@ -21,8 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,11 +34,8 @@ class SecretExposureIT {
 
     private static final String TOKENS = "/api/v1/access-tokens";
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
+    @Autowired
+    Api api;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -48,7 +43,6 @@ class SecretExposureIT {
 
     @Test
     void noSecretReachesTheLogsTheErrorBodiesOrTheEventStore(CapturedOutput output) throws InterruptedException {
-        Api api = new Api(port, managementPort);
         List<String> plaintexts = new ArrayList<>();
         StringBuilder bodies = new StringBuilder();
 

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Bad input gets a 422 (or 413, 415) in the API's shape, in the documented order, and changes nothing. */
@@ -26,21 +24,16 @@ class ValidationIT {
 
     private static final String TOKENS = "/api/v1/access-tokens";
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
 
-    private Api api;
+    @Autowired
+    Api api;
     private EventStore events;
     private Issued alice;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port, managementPort);
         events = new EventStore(jdbc);
         alice = api.newUser();
     }

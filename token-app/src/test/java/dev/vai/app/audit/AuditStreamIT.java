@@ -29,8 +29,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What security teams consume: the records on the real topic, their format, their order, and replay. */
@@ -39,21 +37,16 @@ class AuditStreamIT {
 
     private static final String TOKENS = "/api/v1/access-tokens";
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     TokenHasher hasher;
 
-    private Api api;
+    @Autowired
+    Api api;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port, managementPort);
     }
 
     /** The records about these tokens, once there are at least {@code count} of them. */

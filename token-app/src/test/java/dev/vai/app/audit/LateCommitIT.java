@@ -21,8 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,11 +35,8 @@ class LateCommitIT {
 
     private static final Duration HELD_OPEN = Duration.ofSeconds(5);
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
+    @Autowired
+    Api api;
     @Autowired
     CommandGateway commands;
     @Autowired
@@ -51,7 +46,6 @@ class LateCommitIT {
 
     @Test
     void anEventCommittedAfterLaterEventsWereExportedIsStillExported() throws Exception {
-        Api api = new Api(port, managementPort);
         String userId = "late-" + UUID.randomUUID();
         Issued owner = api.session(userId);
         Issued slow = api.createApiKey(owner.plaintext(), "committed late");

@@ -6,22 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vai.app.support.Api;
 import dev.vai.app.support.ServiceIT;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The probes a platform asks: liveness, readiness (with the database, without the exporter), and the full view. */
 @ServiceIT
 class HealthIT {
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
+    @Autowired
+    Api api;
 
     @Test
     void livenessAndReadinessAreUpAndReadinessDependsOnTheDatabaseOnly() {
-        Api api = new Api(port, managementPort);
         Api.Response liveness = api.get("/actuator/health/liveness");
         Api.Response readiness = api.get("/actuator/health/readiness");
         assertThat(liveness.status()).isEqualTo(200);
@@ -35,7 +30,7 @@ class HealthIT {
 
     @Test
     void theFullViewShowsTheExporter() {
-        Api.Response health = new Api(port, managementPort).get("/actuator/health");
+        Api.Response health = api.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         JsonNode export = health.json().get("components").get("auditExport");
         assertThat(export.get("status").asText()).isEqualTo("UP");

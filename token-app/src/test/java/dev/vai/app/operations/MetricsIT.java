@@ -16,8 +16,6 @@ import java.util.function.DoublePredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** After real traffic, every metric the README lists is scraped with the expected labels, and the figures moved. */
 @ServiceIT
@@ -25,11 +23,8 @@ class MetricsIT {
 
     private static final String TOKENS = "/api/v1/access-tokens";
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
+    @Autowired
+    Api api;
     @Autowired
     TestClock clock;
 
@@ -40,7 +35,6 @@ class MetricsIT {
 
     @Test
     void domainMetricsMoveWithTrafficAndCarryOnlyLowCardinalityLabels() throws Exception {
-        Api api = new Api(port, managementPort);
         Scrape before = Scrape.of(api);
 
         String userId = "metrics-" + UUID.randomUUID();
@@ -107,7 +101,6 @@ class MetricsIT {
 
     @Test
     void theActiveTokenGaugeFollowsIssuingAndRevoking() throws Exception {
-        Api api = new Api(port, managementPort);
         Issued session = api.newUser();
         Thread.sleep(2_500); // the gauge is recounted every second here: the next count includes the session
         double start = Scrape.of(api).sum("vai_tokens_active");

@@ -21,8 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -39,17 +38,13 @@ class OperationsFilesIT {
             "group_left", "group_right", "offset", "bool", "inf", "nan");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.$])([a-zA-Z_:][a-zA-Z0-9_:]*+)(?!\\s*\\()");
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
+    @Autowired
+    Api api;
 
     private Scrape scrape;
 
     @BeforeEach
     void scrapeAfterTraffic() {
-        Api api = new Api(port, managementPort);
         Api.Issued user = api.newUser();
         api.createApiKey(user.plaintext(), "ops");
         api.get("/api/v1/access-tokens", Api.bearer(user.plaintext()));
@@ -131,7 +126,6 @@ class OperationsFilesIT {
     @Test
     void promtoolFindsNoCamelCaseInWhatTheServiceExports() throws Exception {
         assumeTrue(onPath("promtool"), "promtool is not installed (Debian package prometheus)");
-        Api api = new Api(port, managementPort);
         Api.Issued session = api.newUser();
         api.createApiKey(session.plaintext(), "meters");
         Process process = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();

@@ -21,8 +21,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,11 +37,8 @@ class ReadModelRebuildIT {
     private static final String TOKENS = "/api/v1/access-tokens";
     private static final String ROWS = "select * from access_token_view where owner_id in (?, ?) order by token_id";
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
+    @Autowired
+    Api api;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -59,7 +54,6 @@ class ReadModelRebuildIT {
 
     @Test
     void theReadModelRebuiltFromTheEventsAloneEqualsTheOneWrittenLive() {
-        Api api = new Api(port, managementPort);
         String alice = "alice-" + UUID.randomUUID();
         String bob = "bob-" + UUID.randomUUID();
         Issued aliceSession = api.session(alice);

@@ -4,9 +4,14 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
-/** What the integration tests add to the real application: a clock they can set, a count of connections taken. */
+/**
+ * What the integration tests add to the real application: a clock they can set, a count of connections taken, and a
+ * client of the service ({@code @Autowired Api api}) that knows both its ports.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestInfrastructure {
 
@@ -14,6 +19,14 @@ public class TestInfrastructure {
     @Primary
     TestClock testClock() {
         return new TestClock();
+    }
+
+    /** Lazy: made when a test asks for it, once the server listens and both ports are known. */
+    @Bean
+    @Lazy
+    Api api(Environment environment) {
+        return new Api(environment.getRequiredProperty("local.server.port", Integer.class),
+                environment.getRequiredProperty("local.management.port", Integer.class));
     }
 
     @Bean
