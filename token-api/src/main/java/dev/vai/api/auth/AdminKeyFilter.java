@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -66,9 +65,7 @@ public class AdminKeyFilter extends OncePerRequestFilter {
                 RequestContextFilter.of(request).requestId(), presented.isEmpty() ? "no admin key" : "wrong admin key");
         long retryAfter = throttle.throttledFor(client(request));
         if (retryAfter > 0) {
-            errors.write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many failed authentication attempts; retry after " + retryAfter + " seconds",
-                    Map.of("Retry-After", String.valueOf(retryAfter))));
+            errors.write(response, ApiProblem.tooManyFailures(retryAfter));
             return;
         }
         throttle.recordFailure(client(request));

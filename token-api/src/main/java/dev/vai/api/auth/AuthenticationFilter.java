@@ -63,9 +63,7 @@ public class AuthenticationFilter extends OncePerRequestFilter {
                 authentication = authentication.withOutcome(AuthOutcome.THROTTLED);
                 request.setAttribute(OUTCOME, authentication);
                 metrics.record(authentication);
-                errors.write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS,
-                        "Too many failed authentication attempts; retry after " + retryAfter + " seconds",
-                        Map.of("Retry-After", String.valueOf(retryAfter))));
+                errors.write(response, ApiProblem.tooManyFailures(retryAfter));
                 return;
             }
             throttle.recordFailure(client);

@@ -97,7 +97,7 @@ class OpenApiConfiguration {
                 : create.getProperties().get("expiresInDays");
         if (days != null) {
             days.setMaximum(BigDecimal.valueOf(lifetimes.largestRequest()));
-            days.setDescription("Lifetime in days, at most " + (lifetimes.maxDays() == null ? "36500 (no maximum set)"
+            days.setDescription("Lifetime in days, at most " + (lifetimes.maxDays() == null ? LifetimePolicy.LONGEST_DAYS + " (no maximum set)"
                     : lifetimes.maxDays() + " (VAI_MAX_TOKEN_LIFETIME_DAYS)") + ". Null or absent: "
                     + (lifetimes.defaultDays() == null ? "the key never expires" : lifetimes.defaultDays() + " days")
                     + " (VAI_DEFAULT_TOKEN_LIFETIME_DAYS). A key created by an API key never outlives that key:"

@@ -1,5 +1,6 @@
 package dev.vai.api.internal;
 
+import dev.vai.api.web.ApiSettings;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -15,7 +16,7 @@ final class InternalJson {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 255,
                     description = "The user the login service authenticated") String userId,
             @Schema(nullable = true, description = "Default \"session\"") String name,
-            @Schema(nullable = true, minimum = "1", maximum = "43200",
+            @Schema(nullable = true, minimum = "1", maximum = "" + ApiSettings.MAX_SESSION_MINUTES,
                     description = "Default VAI_SESSION_TTL_MINUTES (720)") Integer expiresInMinutes,
             @ArraySchema(schema = @Schema(type = "string"), arraySchema = @Schema(nullable = true,
                     description = "What the session may do, each a scope of the catalog (VAI_SCOPES, tokens:read,"

@@ -20,6 +20,12 @@ public class ApiProblem extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
+    /** 429 for a client that has failed to authenticate too often, with the seconds until it may try again. */
+    public static ApiProblem tooManyFailures(long retryAfterSeconds) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed authentication attempts; retry after "
+                + retryAfterSeconds + " seconds", Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+    }
+
     /** 403 for a token that lacks {@code missing}, with the challenge of RFC 6750 section 3.1. */
     public static ApiProblem insufficientScope(Scopes missing, String detail) {
         return new ApiProblem(HttpStatus.FORBIDDEN, detail, Map.of("WWW-Authenticate",
