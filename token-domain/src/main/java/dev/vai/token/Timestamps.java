@@ -1,4 +1,4 @@
-package dev.vai.api.web;
+package dev.vai.token;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Every timestamp the API prints: UTC, always three fractional digits, {@code Z}: {@code 2026-11-28T10:15:30.123Z}.
+ * Every timestamp the service prints (the API and the audit records): UTC, always three fractional digits, {@code Z}: {@code 2026-11-28T10:15:30.123Z}.
  *
  * <p>Years 0 to 9999 are written digit by digit ({@link DateTimeFormatter} costs a few percent of a token read);
  * any other year goes through the formatter, which stays the reference (a test compares the two).

@@ -1,4 +1,4 @@
-package dev.vai.api.web;
+package dev.vai.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vai.token.AccessTokenIssued;
 import dev.vai.token.AccessTokenRevoked;
 import dev.vai.token.RequestContext;
+import dev.vai.token.Timestamps;
 import dev.vai.token.TokenName;
 import dev.vai.token.TokenPrefix;
 import dev.vai.token.TokenType;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,9 +33,6 @@ public final class CloudEvents {
     public static final String TYPE_VERSION = ".v1";
     /** The version in {@code dataschema}: v2 added the issuer and the scopes, and the lineage revocation. */
     public static final String SCHEMA_VERSION = ".v2";
-
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final ObjectMapper json = new ObjectMapper();
     private final String source;
@@ -116,6 +112,6 @@ public final class CloudEvents {
     }
 
     private static String time(Instant instant) {
-        return instant == null ? null : TIME.format(instant);
+        return Timestamps.format(instant);
     }
 }

@@ -2,8 +2,8 @@ package dev.vai.api.tokens;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-import dev.vai.api.web.Timestamps;
 import dev.vai.projection.token.TokenView;
+import dev.vai.token.Timestamps;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
