@@ -2,6 +2,7 @@ package dev.vai.app.api;
 
 import static dev.vai.app.support.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vai.app.support.Api.Issued;
@@ -55,15 +56,9 @@ class SecondInstanceIT {
     @BeforeAll
     static void startSecondInstance() {
         TestPostgres.Database database = TestPostgres.database();
-        instanceB = AppProcess.start(workDir, Map.of(
-                "VAI_MODE", "production",
-                "VAI_DB_URL", database.url(),
-                "VAI_DB_USER", database.user(),
-                "VAI_DB_PASSWORD", database.password(),
-                "VAI_KAFKA_BOOTSTRAP", TestKafka.bootstrap(),
-                "VAI_ADMIN_KEY", TestServicesEnvironmentPostProcessor.ADMIN_KEY,
-                "VAI_SECRET_KEY", TestServicesEnvironmentPostProcessor.SECRET_KEY,
-                "VAI_LOG_FORMAT", "json"),
+        Map<String, String> environment = AppProcess.production(database.url(), database, TestKafka.bootstrap());
+        environment.put("VAI_LOG_FORMAT", "json");
+        instanceB = AppProcess.start(workDir, environment,
                 "-Xlog:class+load=info:file=" + workDir.resolve("classes.log"));
         instanceB.awaitLog("Started TokenServiceApplication", Duration.ofSeconds(90));
     }
@@ -165,13 +160,8 @@ class SecondInstanceIT {
         b.get(TOKENS, bearer(user.plaintext()));
         // the console is written by a background thread: wait for the GET's own line (the session's issue, logged
         // earlier, names the same token)
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        Optional<JsonNode> logged = accessLogLine(user.id());
-        while (logged.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            logged = accessLogLine(user.id());
-        }
-        JsonNode request = logged.orElseThrow();
+        JsonNode request = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> accessLogLine(user.id()), Optional::isPresent).orElseThrow();
         assertThat(request.get("path").asText()).isEqualTo("/api/v1/access-tokens");
         assertThat(request.get("status").asInt()).isEqualTo(200);
         assertThat(request.get("auth").asText()).isEqualTo("success");

@@ -3,6 +3,7 @@ package dev.vai.app.api;
 import static dev.vai.app.support.Api.bearer;
 import static dev.vai.app.support.Api.headers;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vai.app.support.Api.Issued;
 import dev.vai.app.support.Api;
@@ -12,6 +13,7 @@ import dev.vai.app.support.ServiceIT;
 import dev.vai.token.TokenHash;
 import dev.vai.token.secret.PlaintextToken;
 import dev.vai.token.secret.TokenHasher;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -93,10 +95,8 @@ class SecretExposureIT {
         }
     }
 
-    private static void awaitLogged(CapturedOutput output, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!output.getAll().contains(text) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private static void awaitLogged(CapturedOutput output, String text) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> output.getAll().contains(text));
     }
 }

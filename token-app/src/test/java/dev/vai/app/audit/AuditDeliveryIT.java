@@ -2,6 +2,7 @@ package dev.vai.app.audit;
 
 import static dev.vai.app.support.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vai.app.support.Api;
@@ -12,10 +13,10 @@ import dev.vai.app.support.StreamCheck;
 import dev.vai.app.support.TcpProxy;
 import dev.vai.app.support.TestKafka;
 import dev.vai.app.support.TestPostgres;
+import dev.vai.app.support.TestServicesEnvironmentPostProcessor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditDeliveryIT {
 
     private static final String TOKENS = "/api/v1/access-tokens";
-    private static final String ADMIN_KEY = "delivery-admin-key-0123456789";
+    private static final String ADMIN_KEY = TestServicesEnvironmentPostProcessor.ADMIN_KEY;
 
     @TempDir
     static Path workDir;
@@ -60,17 +61,7 @@ class AuditDeliveryIT {
     }
 
     private static AppProcess service(String databaseUrl) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("VAI_MODE", "production");
-        environment.put("VAI_DB_URL", databaseUrl);
-        environment.put("VAI_DB_USER", database.user());
-        environment.put("VAI_DB_PASSWORD", database.password());
-        environment.put("VAI_KAFKA_BOOTSTRAP", "localhost:" + brokerPort);
-        environment.put("VAI_AUDIT_CREATE_TOPIC", "true");
-        environment.put("VAI_AUDIT_TOPIC_PARTITIONS", "3");
-        environment.put("VAI_AUDIT_TOPIC_REPLICATION_FACTOR", "1");
-        environment.put("VAI_ADMIN_KEY", ADMIN_KEY);
-        environment.put("VAI_SECRET_KEY", "delivery-secret-key-0123456789abcdefghij");
+        Map<String, String> environment = AppProcess.production(databaseUrl, database, "localhost:" + brokerPort);
         AppProcess service = AppProcess.start(workDir, environment);
         service.awaitLog("Started TokenServiceApplication", Duration.ofSeconds(90));
         return service;
@@ -115,14 +106,9 @@ class AuditDeliveryIT {
     }
 
     private static JsonNode awaitExportStatus(Api api, String status) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode health;
-        do {
-            sleepQuietly(250);
-            health = api.get("/actuator/health").json();
-        } while (!health.get("components").get("auditExport").get("status").asText().equals(status)
-                && System.nanoTime() < deadline);
-        return health;
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.get("/actuator/health").json(),
+                        health -> health.get("components").get("auditExport").get("status").asText().equals(status));
     }
 
     @Test
@@ -165,43 +151,24 @@ class AuditDeliveryIT {
             proxy.restore();
 
             Issued after = awaitWorking(api, owner);
-            assertThat(after).isNotNull();
             assertThat(api.get("/actuator/health/readiness").status()).as("back in rotation").isEqualTo(200);
             awaitExported(Duration.ofSeconds(60));
             service.stop();
         }
     }
 
-    private static Issued awaitWorking(Api api, Issued owner) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Api.Response answer = api.postJson(TOKENS, "{\"name\": \"after\"}", bearer(owner.plaintext()));
-            if (answer.status() == 201) {
-                JsonNode json = answer.json();
-                return new Issued(json.get("plaintext").asText(), json.get("token").get("id").asText(),
-                        json.get("token"));
-            }
-            Thread.sleep(500);
-        }
-        return null;
+    /** A key created once the database answers again (within 30 s). */
+    private static Issued awaitWorking(Api api, Issued owner) {
+        Api.Response created = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.postJson(TOKENS, "{\"name\": \"after\"}", bearer(owner.plaintext())),
+                        answer -> answer.status() == 201);
+        return Api.issued(created);
     }
 
+    /** The exporter's backlog once it is above zero (within 10 s). */
     private static double backlog(Api api) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        double value = 0;
-        while (value == 0 && System.nanoTime() < deadline) {
-            sleepQuietly(200);
-            value = Scrape.of(api).sum("vai_audit_export_backlog_events");
-        }
-        return value;
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Scrape.of(api).sum("vai_audit_export_backlog_events"), value -> value > 0);
     }
 
     /** Every stored event on the topic, nothing else, each token's records in event order. */

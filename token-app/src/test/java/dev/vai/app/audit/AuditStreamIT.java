@@ -2,6 +2,7 @@ package dev.vai.app.audit;
 
 import static dev.vai.app.support.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -166,14 +167,9 @@ class AuditStreamIT {
     void theOutboxEmptiesOnceTheBrokerHasAcknowledged() throws InterruptedException {
         Issued owner = api.newUser();
         recordsAbout(Set.of(owner.id()), 1);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Long waiting;
-        do {
-            Thread.sleep(100);
-            waiting = jdbc.queryForObject("select count(*) from audit_outbox where token_id = ?::uuid", Long.class,
-                    owner.id());
-        } while (waiting != 0 && System.nanoTime() < deadline);
-        assertThat(waiting).isZero();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(jdbc.queryForObject("select count(*) from audit_outbox where token_id = ?::uuid",
+                        Long.class, owner.id())).isZero());
     }
 
     @Test
@@ -186,11 +182,9 @@ class AuditStreamIT {
         Api.Response started = api.postJson("/internal/v1/audit/replay", "{\"from\": \"" + before + "\"}",
                 api.admin());
         assertThat(started.status()).isEqualTo(202);
-        JsonNode status;
-        do {
-            Thread.sleep(100);
-            status = api.get("/internal/v1/audit/replay", api.admin()).json();
-        } while (status.get("running").asBoolean());
+        JsonNode status = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/internal/v1/audit/replay", api.admin()).json(),
+                        progress -> !progress.get("running").asBoolean());
         assertThat(status.get("error").isNull()).isTrue();
         assertThat(status.get("queued").asLong()).isGreaterThanOrEqualTo(2);
 

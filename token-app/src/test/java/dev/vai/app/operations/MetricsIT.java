@@ -2,6 +2,7 @@ package dev.vai.app.operations;
 
 import static dev.vai.app.support.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
@@ -114,17 +115,12 @@ class MetricsIT {
     }
 
     /**
-     * The gauge once it satisfies {@code expected}, or its last value after 10 s. Waiting for the expected value, not
+     * The gauge once it satisfies {@code expected} (within 10 s). Waiting for the expected value, not
      * for the first change, keeps a count taken while a change was committing (or a token of another test expiring)
      * from being read as the answer.
      */
-    private static double awaitGauge(Api api, DoublePredicate expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        double value;
-        do {
-            Thread.sleep(200);
-            value = Scrape.of(api).sum("vai_tokens_active");
-        } while (!expected.test(value) && System.nanoTime() < deadline);
-        return value;
+    private static double awaitGauge(Api api, DoublePredicate expected) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Scrape.of(api).sum("vai_tokens_active"), expected::test);
     }
 }

@@ -9,6 +9,7 @@ import dev.vai.app.support.StreamCheck;
 import dev.vai.app.support.TcpProxy;
 import dev.vai.app.support.TestKafka;
 import dev.vai.app.support.TestPostgres;
+import dev.vai.app.support.TestServicesEnvironmentPostProcessor;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SoakIT {
 
     private static final String TOKENS = "/api/v1/access-tokens";
-    private static final String ADMIN_KEY = "soak-admin-key-0123456789abcdef";
+    private static final String ADMIN_KEY = TestServicesEnvironmentPostProcessor.ADMIN_KEY;
     private static final int USERS = 8;
     private static final int WORKERS = 6;
 
@@ -78,17 +78,8 @@ class SoakIT {
         AppProcess broker = AppProcess.broker(workDir, workDir.resolve("kafka"), brokerPort);
         broker.awaitLog("dev-kafka ready on", Duration.ofSeconds(60));
         try (TcpProxy proxy = new TcpProxy(url.group(1), Integer.parseInt(url.group(2)))) {
-            Map<String, String> environment = new HashMap<>();
-            environment.put("VAI_MODE", "production");
-            environment.put("VAI_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + url.group(3));
-            environment.put("VAI_DB_USER", database.user());
-            environment.put("VAI_DB_PASSWORD", database.password());
-            environment.put("VAI_KAFKA_BOOTSTRAP", "localhost:" + brokerPort);
-            environment.put("VAI_AUDIT_CREATE_TOPIC", "true");
-            environment.put("VAI_AUDIT_TOPIC_PARTITIONS", "3");
-            environment.put("VAI_AUDIT_TOPIC_REPLICATION_FACTOR", "1");
-            environment.put("VAI_ADMIN_KEY", ADMIN_KEY);
-            environment.put("VAI_SECRET_KEY", "soak-secret-key-0123456789abcdefghijklmn");
+            Map<String, String> environment = AppProcess.production("jdbc:postgresql://127.0.0.1:" + proxy.port()
+                    + "/" + url.group(3), database, "localhost:" + brokerPort);
             environment.put("VAI_AUTH_FAILURE_LIMIT", "0");
             instances = new AtomicReferenceArray<>(2);
             instances.set(0, AppProcess.start(workDir, environment));

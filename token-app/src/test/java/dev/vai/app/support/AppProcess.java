@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +50,27 @@ public final class AppProcess implements AutoCloseable {
                 ? List.of("--server.port=" + port)
                 : List.of("--server.port=" + port, "--vai.management-port=" + managementPort), port, managementPort,
                 "app");
+    }
+
+    /**
+     * The settings of a production-mode instance on {@code databaseUrl} (the database's own, or a proxy's in front of
+     * it) as {@code database}'s user, and the broker at {@code bootstrap}, with the tests' admin key and secret
+     * ({@link TestServicesEnvironmentPostProcessor}) and a topic it creates: a copy, to add to.
+     */
+    public static Map<String, String> production(String databaseUrl, TestPostgres.Database database,
+            String bootstrap) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("VAI_MODE", "production");
+        environment.put("VAI_DB_URL", databaseUrl);
+        environment.put("VAI_DB_USER", database.user());
+        environment.put("VAI_DB_PASSWORD", database.password());
+        environment.put("VAI_KAFKA_BOOTSTRAP", bootstrap);
+        environment.put("VAI_AUDIT_CREATE_TOPIC", "true");
+        environment.put("VAI_AUDIT_TOPIC_PARTITIONS", "3");
+        environment.put("VAI_AUDIT_TOPIC_REPLICATION_FACTOR", "1");
+        environment.put("VAI_ADMIN_KEY", TestServicesEnvironmentPostProcessor.ADMIN_KEY);
+        environment.put("VAI_SECRET_KEY", TestServicesEnvironmentPostProcessor.SECRET_KEY);
+        return environment;
     }
 
     /** As {@link #start(Path, Map, String...)}, from the dev artifact, in dev mode's one port unless told otherwise. */
