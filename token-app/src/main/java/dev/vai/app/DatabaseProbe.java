@@ -6,11 +6,11 @@ import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,19 +24,14 @@ class DatabaseProbe {
 
     private final AtomicInteger up = new AtomicInteger(1);
     private final DataSource dataSource;
-    private final ScheduledExecutorService probe;
+    private final ScheduledFuture<?> probing;
 
-    DatabaseProbe(DataSource dataSource, MeterRegistry registry) {
+    DatabaseProbe(DataSource dataSource, MeterRegistry registry, TaskScheduler scheduler) {
         this.dataSource = dataSource;
         Gauge.builder("vai.database.up", up, AtomicInteger::get)
                 .description("1 if the last database check succeeded, 0 if not")
                 .register(registry);
-        probe = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "database-probe");
-            thread.setDaemon(true);
-            return thread;
-        });
-        probe.scheduleWithFixedDelay(this::check, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        probing = scheduler.scheduleWithFixedDelay(this::check, Instant.now().plus(INTERVAL), INTERVAL);
     }
 
     private void check() {
@@ -51,6 +46,6 @@ class DatabaseProbe {
 
     @PreDestroy
     void stop() {
-        probe.shutdownNow();
+        probing.cancel(true);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
@@ -49,8 +50,8 @@ class AuditExportConfiguration {
 
     @Bean
     OutboxDrainer outboxDrainer(OutboxStore store, AuditPublisher publisher, DrainLease lease, AuditMetrics metrics,
-            AuditSettings settings) {
-        return new OutboxDrainer(store, publisher, lease, metrics, settings);
+            AuditSettings settings, TaskScheduler scheduler) {
+        return new OutboxDrainer(store, publisher, lease, metrics, settings, scheduler);
     }
 
     @Bean

@@ -6,13 +6,13 @@ import dev.vai.export.ExportFailure;
 import dev.vai.export.kafka.AuditPublisher;
 import dev.vai.export.record.AuditRecord;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Publishes the outbox: takes the oldest entries in id order, publishes them, and deletes each one only after the
@@ -41,11 +41,13 @@ public class OutboxDrainer implements SmartLifecycle {
     private volatile String lastError;
     private boolean woken;
     private Thread thread;
-    private ScheduledExecutorService backlogMeter;
+    private final TaskScheduler scheduler;
+    private ScheduledFuture<?> backlogMeter;
 
     public OutboxDrainer(OutboxStore store, AuditPublisher publisher, DrainLease lease, AuditMetrics metrics,
-            AuditSettings settings) {
+            AuditSettings settings, TaskScheduler scheduler) {
         this.store = store;
+        this.scheduler = scheduler;
         this.publisher = publisher;
         this.lease = lease;
         this.metrics = metrics;
@@ -76,13 +78,7 @@ public class OutboxDrainer implements SmartLifecycle {
         thread = new Thread(this::run, "audit-outbox-drainer");
         thread.setDaemon(true);
         thread.start();
-        backlogMeter = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread meter = new Thread(runnable, "audit-backlog-meter");
-            meter.setDaemon(true);
-            return meter;
-        });
-        backlogMeter.scheduleWithFixedDelay(this::measureBacklog, 0, BACKLOG_INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
+        backlogMeter = scheduler.scheduleWithFixedDelay(this::measureBacklog, Instant.now(), BACKLOG_INTERVAL);
     }
 
     @Override
@@ -90,7 +86,7 @@ public class OutboxDrainer implements SmartLifecycle {
         running = false;
         wake();
         if (backlogMeter != null) {
-            backlogMeter.shutdownNow();
+            backlogMeter.cancel(true);
         }
         if (thread != null) {
             try {

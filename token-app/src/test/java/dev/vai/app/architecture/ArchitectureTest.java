@@ -74,6 +74,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Periodic work runs on the one TaskScheduler the application module owns, not on threads of its own. */
+    @Test
+    void noModuleMakesItsOwnScheduledExecutor() {
+        noClasses().should().dependOnClassesThat().areAssignableTo(java.util.concurrent.ScheduledExecutorService.class)
+                .orShould().dependOnClassesThat().belongToAnyOf(java.util.concurrent.Executors.class)
+                .as("periodic work is scheduled on the application's TaskScheduler (SchedulerConfiguration)")
+                .check(classes);
+    }
+
     @Test
     void modulesDependOnlyDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()

@@ -7,11 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,26 +27,21 @@ class ActiveTokensGauge {
     private final AtomicLong active = new AtomicLong();
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final ScheduledExecutorService counter;
+    private final ScheduledFuture<?> counting;
 
     @PersistenceContext
     private EntityManager entityManager;
 
     ActiveTokensGauge(MeterRegistry registry, PlatformTransactionManager transactionManager, Clock clock,
-            @Value("${vai.metrics.active-tokens-refresh:30s}") Duration refresh) {
+            TaskScheduler scheduler, @Value("${vai.metrics.active-tokens-refresh:30s}") Duration refresh) {
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setReadOnly(true);
         this.clock = clock;
         Gauge.builder("vai.tokens.active", active, AtomicLong::get)
                 .description("Tokens neither revoked nor expired (counted every " + refresh.toSeconds() + " s)")
                 .register(registry);
-        counter = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "active-tokens-counter");
-            thread.setDaemon(true);
-            return thread;
-        });
-        counter.scheduleWithFixedDelay(this::countQuietly, Math.min(5_000, refresh.toMillis()), refresh.toMillis(),
-                TimeUnit.MILLISECONDS);
+        counting = scheduler.scheduleWithFixedDelay(this::countQuietly,
+                Instant.now().plusMillis(Math.min(5_000, refresh.toMillis())), refresh);
     }
 
     private void countQuietly() {
@@ -66,6 +61,6 @@ class ActiveTokensGauge {
 
     @PreDestroy
     void stop() {
-        counter.shutdownNow();
+        counting.cancel(true);
     }
 }

@@ -8,11 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,20 +32,15 @@ public class UsageRecorder {
 
     private final Map<AccessTokenId, Instant> pending = new ConcurrentHashMap<>();
     private final TransactionTemplate transaction;
-    private final ScheduledExecutorService flusher;
+    private final ScheduledFuture<?> flushing;
 
     @PersistenceContext
     private EntityManager entityManager;
 
-    UsageRecorder(PlatformTransactionManager transactionManager) {
+    UsageRecorder(PlatformTransactionManager transactionManager, TaskScheduler scheduler) {
         this.transaction = new TransactionTemplate(transactionManager);
-        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "last-used-at-flusher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = FLUSH_INTERVAL.toMillis();
-        flusher.scheduleWithFixedDelay(this::flushQuietly, interval, interval, TimeUnit.MILLISECONDS);
+        this.flushing = scheduler.scheduleWithFixedDelay(this::flushQuietly, Instant.now().plus(FLUSH_INTERVAL),
+                FLUSH_INTERVAL);
     }
 
     /** Notes a successful use at {@code now} of a token whose stored {@code lastUsedAt} is {@code stored}. */
@@ -95,7 +89,7 @@ public class UsageRecorder {
 
     @PreDestroy
     void stop() {
-        flusher.shutdown();
+        flushing.cancel(false);
         flushQuietly();
     }
 }
