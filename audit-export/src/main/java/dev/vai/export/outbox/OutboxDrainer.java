@@ -129,8 +129,9 @@ public class OutboxDrainer implements SmartLifecycle {
                 backoff = Duration.ZERO;
             } catch (Exception e) {
                 failures++;
-                consecutiveFailures = failures;
+                // the cause first: whoever sees the failure count (the health check) sees why
                 lastError = ExportFailure.summary(e);
+                consecutiveFailures = failures;
                 backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), MAX_BACKOFF);
                 if (failures == 1 || failures % 30 == 0) {
                     log.warn("Audit export failing ({} attempts so far, backlog {}): {}; retrying in {} ms", failures,
