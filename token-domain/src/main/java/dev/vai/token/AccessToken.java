@@ -60,8 +60,8 @@ public class AccessToken {
 
     @CommandHandler
     public boolean handle(RevokeAccessToken command) {
-        if (!owner.equals(command.owner())) {
-            throw new AccessTokenNotFound(command.tokenId());
+        if (command.owner() != null && !owner.equals(command.owner())) {
+            throw new AccessTokenNotFound(command.tokenId()); // only the admin names no owner (RevokeAccessToken)
         }
         if (command.reason() == RevocationReason.PARENT_REVOKED
                 && !command.revoker().viaToken().equals(issuedBy.tokenId())) {

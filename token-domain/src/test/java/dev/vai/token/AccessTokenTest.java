@@ -176,6 +176,13 @@ class AccessTokenTest {
     }
 
     @Test
+    void theAdminRevokesAnyOwnersTokenWithoutNamingTheOwner() {
+        fixture.given(apiKeyIssuedToAlice())
+                .when(RevokeAccessToken.byAdmin(TOKEN, LATER))
+                .expectEvents(revoked(Revoker.admin(), RevocationReason.ADMIN));
+    }
+
+    @Test
     void revokeAllIsRecordedAsSuch() {
         AccessTokenId caller = AccessTokenId.random();
         fixture.given(apiKeyIssuedToAlice())

@@ -76,6 +76,17 @@ class ValueObjectsTest {
     }
 
     @Test
+    void onlyTheAdminRevokesWithoutActingForTheOwner() {
+        AccessTokenId id = AccessTokenId.random();
+        Instant now = Instant.now();
+        assertThat(RevokeAccessToken.byAdmin(id, now).owner()).isNull();
+        assertThatThrownBy(() -> new RevokeAccessToken(id, null, Revoker.owner(id), RevocationReason.OWNER, now))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Only the admin");
+        assertThatThrownBy(() -> new RevokeAccessToken(id, null, Revoker.parent(id), RevocationReason.PARENT_REVOKED,
+                now)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aTokenHashNeverPrintsItself() {
         assertThat(TokenHash.of(new byte[32]).toString()).doesNotContain("0").contains("redacted");
     }

@@ -129,7 +129,9 @@ public class TokenLifecycle {
     public int revoke(TokenView token, Revoker revoker, RevocationReason reason, RequestContext context) {
         Instant now = now();
         Revoked revoked = retrying(() -> transaction.execute(status -> {
-            boolean itself = revoke(new RevokeAccessToken(token.id(), token.owner(), revoker, reason, now), context);
+            // the admin acts for every owner: its command names none, so nothing read here decides the ownership check
+            boolean itself = revoke(new RevokeAccessToken(token.id(), revoker.isAdmin() ? null : token.owner(),
+                    revoker, reason, now), context);
             int descendants = revokeIssuedBy(token.type() == TokenType.API_KEY ? List.of(token.id()) : List.of(),
                     now, context);
             return new Revoked(itself ? 1 : 0, descendants);
