@@ -61,8 +61,7 @@ final class ManagementConnector implements WebServerFactoryCustomizer<TomcatServ
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
         Connector management = connector;
-        if (management == null || event.getApplicationContext().getEnvironment()
-                .getProperty(LOCAL_PORT_PROPERTY) != null) {
+        if (management == null) {
             return;
         }
         localPort = management.getLocalPort();
@@ -76,7 +75,7 @@ final class ManagementConnector implements WebServerFactoryCustomizer<TomcatServ
     /** Whether the request came in through the management connector. */
     boolean received(HttpServletRequest request) {
         int local = localPort;
-        if (local < 0) {
+        if (local < 0) { // a request in the instant between the connector's start and the event above
             Connector management = connector;
             local = management == null ? -1 : management.getLocalPort();
         }

@@ -22,9 +22,13 @@ final class PortSplitFilter extends OncePerRequestFilter {
 
     static final String PUBLIC_GROUP = "public";
     static final String MANAGEMENT_GROUP = "management";
-    private static final List<String> MANAGEMENT_ONLY = List.of("/internal", "/actuator");
-    private static final List<String> PUBLIC_ONLY = List.of("/api");
-    private static final List<String> API_DOCS = List.of("/v3/api-docs", "/v3/api-docs.yaml");
+    private static final String API_DOCS = "/v3/api-docs";
+    private static final String API_DOCS_YAML = "/v3/api-docs.yaml";
+    /** What each port answers 404 for: the other port's paths, and the other port's OpenAPI group. */
+    private static final List<String> NOT_ON_PUBLIC_PORT = List.of("/internal", "/actuator",
+            API_DOCS + "/" + MANAGEMENT_GROUP, API_DOCS_YAML + "/" + MANAGEMENT_GROUP);
+    private static final List<String> NOT_ON_MANAGEMENT_PORT = List.of("/api",
+            API_DOCS + "/" + PUBLIC_GROUP, API_DOCS_YAML + "/" + PUBLIC_GROUP);
     private static final ApiProblem NOT_FOUND = new ApiProblem(HttpStatus.NOT_FOUND, HttpStatus.NOT_FOUND.getReasonPhrase());
 
     private final ManagementConnector management;
@@ -35,28 +39,29 @@ final class PortSplitFilter extends OncePerRequestFilter {
         this.errors = errors;
     }
 
+    /** Runs on every request: no allocation unless it answers or forwards. */
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = request.getPathInfo() == null ? request.getServletPath()
+                : request.getServletPath() + request.getPathInfo();
         boolean onManagementPort = management.received(request);
-        String ownGroup = onManagementPort ? MANAGEMENT_GROUP : PUBLIC_GROUP;
-        String otherGroup = onManagementPort ? PUBLIC_GROUP : MANAGEMENT_GROUP;
-        if (under(path, onManagementPort ? PUBLIC_ONLY : MANAGEMENT_ONLY)
-                || API_DOCS.stream().anyMatch(docs -> under(path, List.of(docs + "/" + otherGroup)))) {
+        if (under(path, onManagementPort ? NOT_ON_MANAGEMENT_PORT : NOT_ON_PUBLIC_PORT)) {
             errors.write(response, NOT_FOUND);
             return;
         }
-        if (API_DOCS.contains(path)) {
-            request.getRequestDispatcher(path + "/" + ownGroup).forward(request, response);
+        if (path.equals(API_DOCS) || path.equals(API_DOCS_YAML)) {
+            request.getRequestDispatcher(path + "/" + (onManagementPort ? MANAGEMENT_GROUP : PUBLIC_GROUP))
+                    .forward(request, response);
             return;
         }
         chain.doFilter(request, response);
     }
 
+    /** Whether {@code path} is one of {@code prefixes} or below one of them. */
     private static boolean under(String path, List<String> prefixes) {
         for (String prefix : prefixes) {
-            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
                 return true;
             }
         }
