@@ -12,7 +12,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * apply events; event sourcing handlers only assign state.
  *
  * <p>Issuing checks the issuer's authority: a token never grants a scope it does not hold, creates keys only with
- * {@code tokens:write}, and an API key never creates a key that outlives it. A revocation for a parent's revocation
+ * {@code tokens:write}; that an API key's keys never outlive it is the command's own rule ({@link IssueAccessToken}). A revocation for a parent's revocation
  * must name the token that issued this one.
  */
 public class AccessToken {
@@ -42,20 +42,7 @@ public class AccessToken {
         if (!missing.isEmpty()) {
             throw new InsufficientScope(missing);
         }
-        if (issuer.wouldBeOutlivedBy(command.expiresAt())) {
-            throw new TokenOutlivesIssuer(issuer.notAfter());
-        }
-        apply(new AccessTokenIssued(
-                command.tokenId(),
-                command.owner(),
-                command.type(),
-                command.name(),
-                command.prefix(),
-                command.hash(),
-                command.issuedAt(),
-                command.expiresAt(),
-                command.scopes(),
-                issuer.issuedBy()));
+        apply(AccessTokenIssued.of(command));
     }
 
     @CommandHandler

@@ -20,4 +20,11 @@ public record AccessTokenIssued(
         Instant expiresAt,
         Scopes scopes,
         IssuedBy issuedBy) {
+
+    /** The event that issuing {@code command} records: the one mapping from the command to what is stored. */
+    public static AccessTokenIssued of(IssueAccessToken command) {
+        return new AccessTokenIssued(command.tokenId(), command.owner(), command.type(), command.name(),
+                command.prefix(), command.hash(), command.issuedAt(), command.expiresAt(), command.scopes(),
+                command.issuer().issuedBy());
+    }
 }

@@ -91,4 +91,9 @@ public sealed interface Issuer {
         Instant bound = notAfter();
         return bound != null && (tokenExpiresAt == null || tokenExpiresAt.isAfter(bound));
     }
+
+    /** {@code tokenExpiresAt} (null: never), or this issuer's {@link #notAfter()} if the token would outlive it. */
+    default Instant bound(Instant tokenExpiresAt) {
+        return wouldBeOutlivedBy(tokenExpiresAt) ? notAfter() : tokenExpiresAt;
+    }
 }

@@ -100,19 +100,25 @@ class AccessTokenTest {
     }
 
     @Test
-    void aKeyCreatedByAnApiKeyCannotOutliveIt() {
+    void aKeyCreatedByAnApiKeyExpiresWithItAtTheLatest() {
         fixture.givenNoPriorActivity()
                 .when(issueApiKeyForAlice(alicesApiKey(READ_WRITE, LATER), READ_ONLY, LATER.plusMillis(1)))
-                .expectException(TokenOutlivesIssuer.class)
-                .expectNoEvents();
+                .expectEvents(apiKeyIssuedToAlice(READ_ONLY, LATER, IssuedBy.token(PARENT)));
     }
 
     @Test
     void aKeyCreatedByAnExpiringApiKeyCannotBeEverlasting() {
         fixture.givenNoPriorActivity()
                 .when(issueApiKeyForAlice(alicesApiKey(READ_WRITE, LATER), READ_ONLY, null))
-                .expectException(TokenOutlivesIssuer.class)
-                .expectNoEvents();
+                .expectEvents(apiKeyIssuedToAlice(READ_ONLY, LATER, IssuedBy.token(PARENT)));
+    }
+
+    @Test
+    void aKeyCreatedByAnApiKeyMayExpireBeforeIt() {
+        Instant sooner = LATER.minusSeconds(60);
+        fixture.givenNoPriorActivity()
+                .when(issueApiKeyForAlice(alicesApiKey(READ_WRITE, LATER), READ_ONLY, sooner))
+                .expectEvents(apiKeyIssuedToAlice(READ_ONLY, sooner, IssuedBy.token(PARENT)));
     }
 
     @Test

@@ -1,10 +1,9 @@
 package dev.vai.api.web;
 
-import dev.vai.api.lifecycle.IssuerNoLongerActive;
-import dev.vai.api.lifecycle.TooManyActiveKeys;
+import dev.vai.lifecycle.IssuerNoLongerActive;
+import dev.vai.lifecycle.TooManyActiveKeys;
 import dev.vai.token.AccessTokenNotFound;
 import dev.vai.token.InsufficientScope;
-import dev.vai.token.TokenOutlivesIssuer;
 import java.sql.SQLException;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -87,11 +86,6 @@ public class ApiExceptionHandler {
         }
         if (cause instanceof IssuerNoLongerActive gone) {
             return ErrorBodies.entity(401, gone.getMessage(), Map.of("WWW-Authenticate", "Bearer"));
-        }
-        if (cause instanceof TokenOutlivesIssuer outlives) {
-            // the endpoint checks and clamps the expiry first; this is the aggregate's own refusal
-            return invalid(new RequestValidationException(ValidationError.body("expiresInDays", outlives.getMessage(),
-                    ValidationError.LESS_THAN_EQUAL)));
         }
         if (cause instanceof InsufficientScope insufficient) {
             // the endpoints check scopes before they ask the aggregate; this is the aggregate's own refusal
