@@ -5,6 +5,7 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY token-domain/ token-domain/
 COPY token-projections/ token-projections/
+COPY token-lifecycle/ token-lifecycle/
 COPY token-api/ token-api/
 COPY audit-export/ audit-export/
 COPY dev-broker/ dev-broker/

@@ -1,8 +1,8 @@
 package dev.vai.app;
 
 import dev.vai.api.auth.Authenticator;
-import dev.vai.api.lifecycle.IssuedToken;
-import dev.vai.api.lifecycle.TokenLifecycle;
+import dev.vai.lifecycle.IssuedToken;
+import dev.vai.lifecycle.TokenLifecycle;
 import dev.vai.api.web.ApiSettings;
 import dev.vai.token.Issuer;
 import dev.vai.token.Lifetime;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vai.api.web.ApiSettings;
 import dev.vai.export.AuditSettings;
 import dev.vai.export.KafkaSettings;
+import dev.vai.lifecycle.LifecycleSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +70,10 @@ class SettingsBindingTest {
                 .drainLease()).as("the default is the safe one").isEqualTo(AuditSettings.DrainLeaseKind.ADVISORY_LOCK);
     }
 
+    private static LifecycleSettings lifecycle(Map<String, Object> variables) {
+        return environment(variables).bindOrCreate("vai", LifecycleSettings.class);
+    }
+
     private static ApiSettings api(Map<String, Object> variables) {
         Map<String, Object> all = new HashMap<>(Map.of("VAI_SECRET_KEY", "s".repeat(32), "VAI_ADMIN_KEY", "a".repeat(24)));
         all.putAll(variables);
@@ -77,8 +82,8 @@ class SettingsBindingTest {
 
     @Test
     void leastPrivilegeIsTheDefault() {
-        ApiSettings defaults = api(Map.of());
-        assertThat(defaults.scopeCatalog().all().names()).containsExactly("api", "tokens:read", "tokens:write");
+        assertThat(api(Map.of()).scopeCatalog().all().names()).containsExactly("api", "tokens:read", "tokens:write");
+        LifecycleSettings defaults = lifecycle(Map.of());
         assertThat(defaults.lifetimePolicy().largestRequest()).isEqualTo(366);
         assertThat(defaults.lifetimePolicy().defaultDays()).isEqualTo(90);
         assertThat(defaults.maxActiveKeysPerOwner()).isEqualTo(1000);
@@ -86,10 +91,11 @@ class SettingsBindingTest {
 
     @Test
     void theScopesAndTheLifetimesTakeTheirVariables() {
-        ApiSettings set = api(Map.of("VAI_SCOPES", "billing, reports.read", "VAI_MAX_TOKEN_LIFETIME_DAYS", "none",
-                "VAI_DEFAULT_TOKEN_LIFETIME_DAYS", "none", "VAI_MAX_ACTIVE_KEYS_PER_OWNER", "5"));
-        assertThat(set.scopeCatalog().all().names())
+        Map<String, Object> variables = Map.of("VAI_SCOPES", "billing, reports.read", "VAI_MAX_TOKEN_LIFETIME_DAYS",
+                "none", "VAI_DEFAULT_TOKEN_LIFETIME_DAYS", "none", "VAI_MAX_ACTIVE_KEYS_PER_OWNER", "5");
+        assertThat(api(variables).scopeCatalog().all().names())
                 .containsExactly("billing", "reports.read", "tokens:read", "tokens:write");
+        LifecycleSettings set = lifecycle(variables);
         assertThat(set.lifetimePolicy().defaultLifetime()).as("never expires").isNull();
         assertThat(set.maxActiveKeysPerOwner()).isEqualTo(5);
     }
@@ -104,8 +110,10 @@ class SettingsBindingTest {
                 Map.entry(Map.<String, Object>of("VAI_DEFAULT_TOKEN_LIFETIME_DAYS", "400"), "must not exceed"),
                 Map.entry(Map.<String, Object>of("VAI_MAX_ACTIVE_KEYS_PER_OWNER", "0"),
                         "VAI_MAX_ACTIVE_KEYS_PER_OWNER"))) {
-            assertThatThrownBy(() -> api(refused.getKey())).as(refused.getValue())
-                    .rootCause().hasMessageContaining(refused.getValue());
+            assertThatThrownBy(() -> {
+                api(refused.getKey());
+                lifecycle(refused.getKey());
+            }).as(refused.getValue()).rootCause().hasMessageContaining(refused.getValue());
         }
     }
 }

@@ -6,8 +6,6 @@ import dev.vai.api.auth.AuthenticationMetrics;
 import dev.vai.api.auth.Authenticator;
 import dev.vai.api.auth.CallerArgumentResolver;
 import dev.vai.api.auth.FailureThrottle;
-import dev.vai.api.lifecycle.LifetimePolicy;
-import dev.vai.api.lifecycle.TokenLifecycle;
 import dev.vai.api.logging.RequestLogFilter;
 import dev.vai.api.tokens.CursorCodec;
 import dev.vai.api.web.ApiSettings;
@@ -19,7 +17,6 @@ import dev.vai.api.web.RequestContextArgumentResolver;
 import dev.vai.api.web.RequestContextFilter;
 import dev.vai.token.ScopeCatalog;
 import dev.vai.token.secret.TokenHasher;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
@@ -58,20 +55,6 @@ class ApiConfiguration implements WebMvcConfigurer {
         return settings.scopeCatalog();
     }
 
-    @Bean
-    LifetimePolicy lifetimePolicy(ApiSettings settings) {
-        return settings.lifetimePolicy();
-    }
-
-    @Bean
-    TokenLifecycle.IssuingLimits issuingLimits(ApiSettings settings) {
-        return new TokenLifecycle.IssuingLimits(settings.maxActiveKeysPerOwner());
-    }
-
-    @Bean
-    SecureRandom secureRandom() {
-        return new SecureRandom();
-    }
 
     @Bean
     ClientAddress clientAddress(ApiSettings settings) {

@@ -2,7 +2,7 @@ package dev.vai.api.config;
 
 import dev.vai.api.auth.AdminKeyFilter;
 import dev.vai.api.auth.Caller;
-import dev.vai.api.lifecycle.LifetimePolicy;
+import dev.vai.lifecycle.LifetimePolicy;
 import dev.vai.api.web.JsonBody;
 import dev.vai.api.web.JsonFields;
 import dev.vai.api.web.ValidationError;

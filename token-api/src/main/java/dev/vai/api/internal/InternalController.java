@@ -2,8 +2,8 @@ package dev.vai.api.internal;
 
 import dev.vai.api.auth.Authentication;
 import dev.vai.api.auth.Authenticator;
-import dev.vai.api.lifecycle.IssuedToken;
-import dev.vai.api.lifecycle.TokenLifecycle;
+import dev.vai.lifecycle.IssuedToken;
+import dev.vai.lifecycle.TokenLifecycle;
 import dev.vai.api.tokens.CreatedTokenJson;
 import dev.vai.api.tokens.RevokedCountJson;
 import dev.vai.api.tokens.TokenIdParameter;

@@ -1,6 +1,6 @@
 package dev.vai.api.tokens;
 
-import dev.vai.api.lifecycle.IssuedToken;
+import dev.vai.lifecycle.IssuedToken;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;

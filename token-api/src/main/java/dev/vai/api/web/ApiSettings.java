@@ -1,6 +1,5 @@
 package dev.vai.api.web;
 
-import dev.vai.api.lifecycle.LifetimePolicy;
 import dev.vai.token.ScopeCatalog;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,15 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The API's settings, bound from {@code vai.*} (environment variables {@code VAI_*}); documented in the README's
  * configuration table. The mode (dev or production) has already supplied or demanded the two secrets. Every
- * setting is checked here, so that a wrong one stops the start with its name.
+ * setting is checked here, so that a wrong one stops the start with its name. The issuing policy's settings are the
+ * lifecycle's ({@link dev.vai.lifecycle.LifecycleSettings}).
  *
  * @param secretKey server secret: the pepper of the token hash and the cursor signing key are derived from it
  * @param adminKey the key the internal API demands in {@code X-Admin-Key}
  * @param adminKeyPrevious the key being rotated out, accepted as well until it is unset; null or empty: none
  * @param scopes the platform's scopes (beside this service's own {@code tokens:read} and {@code tokens:write})
- * @param maxTokenLifetimeDays largest {@code expiresInDays} a client may ask for, or {@code none}
- * @param defaultTokenLifetimeDays lifetime of an API key created without {@code expiresInDays}, or {@code none}
- * @param maxActiveKeysPerOwner active API keys one owner may have; one more create is a 409
  * @param sessionTtlMinutes lifetime of a session minted without {@code expiresInMinutes}
  * @param trustedProxies addresses or CIDR ranges whose {@code X-Forwarded-For} is believed
  * @param authFailureLimit failed authentications a client may make in a minute before it gets 429 (0: no limit)
@@ -32,9 +29,6 @@ public record ApiSettings(
         String adminKey,
         String adminKeyPrevious,
         @DefaultValue("api") List<String> scopes,
-        @DefaultValue("366") String maxTokenLifetimeDays,
-        @DefaultValue("90") String defaultTokenLifetimeDays,
-        @DefaultValue("1000") int maxActiveKeysPerOwner,
         @DefaultValue("720") int sessionTtlMinutes,
         @DefaultValue List<String> trustedProxies,
         @DefaultValue("60") int authFailureLimit,
@@ -42,14 +36,9 @@ public record ApiSettings(
         @DefaultValue("true") boolean acceptUnprefixedCookie) {
 
     public static final int MAX_SESSION_MINUTES = 43_200;
-    public static final int MOST_ACTIVE_KEYS = 1_000_000;
 
     public ApiSettings {
         ScopeCatalog.of(scopes);
-        LifetimePolicy.parse(maxTokenLifetimeDays, defaultTokenLifetimeDays);
-        if (maxActiveKeysPerOwner < 1 || maxActiveKeysPerOwner > MOST_ACTIVE_KEYS) {
-            throw new IllegalArgumentException("VAI_MAX_ACTIVE_KEYS_PER_OWNER must be between 1 and " + MOST_ACTIVE_KEYS);
-        }
         if (authFailureLimit < 0) {
             throw new IllegalArgumentException("VAI_AUTH_FAILURE_LIMIT must be 0 (off) or positive");
         }
@@ -61,9 +50,5 @@ public record ApiSettings(
     /** {@code VAI_SCOPES} with this service's own scopes: what tokens may carry. */
     public ScopeCatalog scopeCatalog() {
         return ScopeCatalog.of(scopes);
-    }
-
-    public LifetimePolicy lifetimePolicy() {
-        return LifetimePolicy.parse(maxTokenLifetimeDays, defaultTokenLifetimeDays);
     }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vai.api.lifecycle.IssuedToken;
-import dev.vai.api.lifecycle.IssuerNoLongerActive;
-import dev.vai.api.lifecycle.TokenLifecycle;
+import dev.vai.lifecycle.IssuedToken;
+import dev.vai.lifecycle.IssuerNoLongerActive;
+import dev.vai.lifecycle.TokenLifecycle;
 import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
 import dev.vai.app.support.Api.Response;

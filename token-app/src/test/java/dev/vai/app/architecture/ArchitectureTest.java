@@ -13,6 +13,8 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import jakarta.persistence.Entity;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ class ArchitectureTest {
 
     private static final String DOMAIN = "dev.vai.token..";
     private static final String PROJECTIONS = "dev.vai.projection..";
+    private static final String LIFECYCLE = "dev.vai.lifecycle..";
     private static final String API = "dev.vai.api..";
     private static final String EXPORT = "dev.vai.export..";
     private static final String DEV_BROKER = "dev.vai.devbroker..";
@@ -62,6 +65,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void theLifecycleKnowsNothingOfHttp() {
+        noClasses().that().resideInAPackage(LIFECYCLE)
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web..",
+                        "org.springframework.http..", "com.fasterxml.jackson..", "org.apache.catalina..")
+                .as("token-lifecycle is application logic: no servlet, Spring web, HTTP, JSON or Tomcat types")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheLifecycleSendsTheAggregatesCommands() {
+        noClasses().that().resideOutsideOfPackages(LIFECYCLE, DOMAIN)
+                .should().dependOnClassesThat().belongToAnyOf(CommandGateway.class, CommandBus.class)
+                .orShould().dependOnClassesThat(describe("the aggregate's commands", (JavaClass target) ->
+                        target.getName().equals("dev.vai.token.IssueAccessToken")
+                                || target.getName().equals("dev.vai.token.RevokeAccessToken")))
+                .as("issuing and revoking go through token-lifecycle (TokenLifecycle), never around it")
+                .check(classes);
+    }
+
+    @Test
     void theExporterDependsOnTheDomainsEventsOnlyNeverOnTheApiOrTheReadModels() {
         noClasses().that().resideInAPackage(EXPORT)
                 .should().dependOnClassesThat().resideInAnyPackage(API, PROJECTIONS, "dev.vai.token.secret..")
@@ -88,6 +111,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("domain").definedBy(DOMAIN)
                 .layer("projections").definedBy(PROJECTIONS)
+                .layer("lifecycle").definedBy(LIFECYCLE)
                 .layer("export").definedBy(EXPORT)
                 .layer("api").definedBy(API)
                 .layer("dev broker").definedBy(DEV_BROKER)
@@ -96,8 +120,9 @@ class ArchitectureTest {
                 .whereLayer("dev broker").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("api").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("export").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("projections").mayOnlyBeAccessedByLayers("api", "app")
-                .whereLayer("domain").mayOnlyBeAccessedByLayers("projections", "export", "api", "app")
+                .whereLayer("lifecycle").mayOnlyBeAccessedByLayers("api", "app")
+                .whereLayer("projections").mayOnlyBeAccessedByLayers("lifecycle", "api", "app")
+                .whereLayer("domain").mayOnlyBeAccessedByLayers("projections", "lifecycle", "export", "api", "app")
                 .check(classes);
     }
 

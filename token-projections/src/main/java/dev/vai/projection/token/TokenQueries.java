@@ -1,6 +1,7 @@
 package dev.vai.projection.token;
 
 import dev.vai.token.AccessTokenId;
+import dev.vai.token.AccessTokenIssued;
 import dev.vai.token.OwnerId;
 import dev.vai.token.TokenType;
 import jakarta.persistence.EntityManager;
@@ -48,6 +49,14 @@ public class TokenQueries {
     }
 
     /** One plain statement, outside any transaction and JPA session: it runs on every read of a token. */
+    /**
+     * The view of a token just issued by {@code event}, before any read: the row the projection writes for it, as
+     * every later read shows it (no last use, not revoked).
+     */
+    public TokenView viewOf(AccessTokenIssued event) {
+        return TokenViewEntity.of(event).toView(rows);
+    }
+
     public Optional<TokenView> find(AccessTokenId id) {
         return jdbc.query(FIND, (row, number) -> rows.view(row, 1), id.value()).stream().findFirst();
     }

@@ -1,9 +1,10 @@
-package dev.vai.api.lifecycle;
+package dev.vai.lifecycle;
 
 import dev.vai.projection.token.PagePosition;
 import dev.vai.projection.token.TokenQueries;
 import dev.vai.projection.token.TokenView;
 import dev.vai.token.AccessTokenId;
+import dev.vai.token.AccessTokenIssued;
 import dev.vai.token.IssueAccessToken;
 import dev.vai.token.Issuer;
 import dev.vai.token.Lifetime;
@@ -67,7 +68,7 @@ public class TokenLifecycle {
 
     TokenLifecycle(CommandGateway commands, TokenQueries queries, TokenHasher hasher, SecureRandom random,
             Clock clock, PlatformTransactionManager transactionManager, TokenMetrics metrics,
-            IssuingLimits limits) {
+            LifecycleSettings settings) {
         this.commands = commands;
         this.queries = queries;
         this.hasher = hasher;
@@ -75,16 +76,13 @@ public class TokenLifecycle {
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
         this.metrics = metrics;
-        this.maxActiveKeys = limits.maxActiveKeysPerOwner();
-    }
-
-    /** How many active API keys one owner may have. */
-    public record IssuingLimits(int maxActiveKeysPerOwner) {
+        this.maxActiveKeys = settings.maxActiveKeysPerOwner();
     }
 
     /**
      * Issues a token on {@code issuer}'s authority. {@code lifetime} null means no expiry of its own; a key issued by
-     * an expiring API key expires with it at the latest, whatever the lifetime. An API key beyond the owner's limit of
+     * an expiring API key expires with it at the latest, whatever the lifetime (the command's rule). The token returned
+     * is the view the read model shows for it, mapped from the event as the projection maps it. An API key beyond the owner's limit of
      * active keys is refused ({@link TooManyActiveKeys}), as is a key whose issuing key was revoked or expired since it
      * authenticated ({@link IssuerNoLongerActive}).
      */
@@ -92,9 +90,6 @@ public class TokenLifecycle {
             Lifetime lifetime, RequestContext context) {
         Instant now = now();
         Instant expiresAt = lifetime == null ? null : lifetime.expiresAt(now);
-        if (issuer.wouldBeOutlivedBy(expiresAt)) {
-            expiresAt = issuer.notAfter();
-        }
         // best effort: creates in flight at the same moment may pass it together (no per-owner lock)
         if (type == TokenType.API_KEY && queries.activeApiKeys(owner, now, maxActiveKeys) >= maxActiveKeys) {
             throw new TooManyActiveKeys(maxActiveKeys);
@@ -116,9 +111,7 @@ public class TokenLifecycle {
         log.info("Issued {} token {} ({}) to owner {} with scopes [{}], issued by {}", type.wireName(),
                 command.tokenId(), command.prefix(), owner, scopes, issuer instanceof Issuer.Token token
                         ? "token " + token.tokenId() : "admin");
-        TokenView token = new TokenView(command.tokenId(), owner, type, name.value(), command.prefix(), now,
-                expiresAt, null, null, scopes);
-        return new IssuedToken(plaintext, token);
+        return new IssuedToken(plaintext, queries.viewOf(AccessTokenIssued.of(command)));
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.vai.api.lifecycle;
+package dev.vai.lifecycle;
 
 /**
  * The API key asking for a key was revoked or expired between its authentication and the creation: the creation is

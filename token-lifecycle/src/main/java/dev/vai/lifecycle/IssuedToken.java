@@ -1,4 +1,4 @@
-package dev.vai.api.lifecycle;
+package dev.vai.lifecycle;
 
 import dev.vai.projection.token.TokenView;
 import dev.vai.token.secret.PlaintextToken;

@@ -1,4 +1,4 @@
-package dev.vai.api.lifecycle;
+package dev.vai.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.vai.api.lifecycle;
+package dev.vai.lifecycle;
 
 import dev.vai.token.Lifetime;
 import java.util.Locale;

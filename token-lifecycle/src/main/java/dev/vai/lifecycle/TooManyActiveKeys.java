@@ -1,4 +1,4 @@
-package dev.vai.api.lifecycle;
+package dev.vai.lifecycle;
 
 /** The owner already has as many active API keys as one owner may ({@code VAI_MAX_ACTIVE_KEYS_PER_OWNER}). */
 public class TooManyActiveKeys extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.vai.api.lifecycle;
+package dev.vai.lifecycle;
 
 import dev.vai.token.RevocationReason;
 import dev.vai.token.TokenType;
