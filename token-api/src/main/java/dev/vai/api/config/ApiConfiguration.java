@@ -1,5 +1,6 @@
 package dev.vai.api.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vai.api.auth.AdminKeyFilter;
 import dev.vai.api.auth.AuthenticationFilter;
 import dev.vai.api.auth.AuthenticationMetrics;
@@ -13,6 +14,7 @@ import dev.vai.api.web.ClientAddress;
 import dev.vai.api.web.ContainerErrorValve;
 import dev.vai.api.web.ErrorBodies;
 import dev.vai.api.web.Keys;
+import dev.vai.api.web.MappedRoutes;
 import dev.vai.api.web.RequestContextArgumentResolver;
 import dev.vai.api.web.RequestContextFilter;
 import dev.vai.token.ScopeCatalog;
@@ -20,8 +22,6 @@ import dev.vai.token.secret.TokenHasher;
 import java.time.Clock;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -31,7 +31,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiSettings.class)
@@ -75,13 +74,8 @@ class ApiConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<RequestLogFilter> requestLogFilterRegistration(
-            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
-        RequestLogFilter filter = new RequestLogFilter(() -> mappings.getObject().getHandlerMethods().keySet().stream()
-                .filter(info -> info.getPathPatternsCondition() != null)
-                .flatMap(info -> info.getPathPatternsCondition().getPatterns().stream())
-                .toList());
-        FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(filter);
+    FilterRegistrationBean<RequestLogFilter> requestLogFilterRegistration(MappedRoutes routes) {
+        FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter(routes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
@@ -120,9 +114,12 @@ class ApiConfiguration implements WebMvcConfigurer {
 
     /** Errors Tomcat answers on its own get the API's JSON shape too (see {@link ContainerErrorValve}). */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerErrorsAsJson() {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerErrorsAsJson(MappedRoutes routes,
+            ObjectMapper json) {
         return factory -> factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
+                // the host adds a valve of this class only if its pipeline has none: it keeps ours, built with routes
+                host.getPipeline().addValve(new ContainerErrorValve(routes, json));
                 host.setErrorReportValveClass(ContainerErrorValve.class.getName());
             }
         });

@@ -95,10 +95,10 @@ class InternalController {
     @Operation(operationId = "adminRevokeAccessToken", summary = "Revoke any token as the admin (logout, incident)",
             description = "Revoking an API key revokes every key it created, and theirs in turn.")
     @ApiResponse(responseCode = "204", description = "Revoked (now or before)")
-    @DeleteMapping("/access-tokens/{token_id}")
+    @DeleteMapping("/access-tokens/{" + PathParameters.TOKEN_ID + "}")
     ResponseEntity<Object> revoke(RequestContext context,
-            @TokenIdParameter @PathVariable("token_id") String tokenId) {
-        AccessTokenId id = PathParameters.tokenId("token_id", tokenId);
+            @TokenIdParameter @PathVariable(PathParameters.TOKEN_ID) String tokenId) {
+        AccessTokenId id = PathParameters.tokenId(PathParameters.TOKEN_ID, tokenId);
         Optional<TokenView> token = queries.find(id);
         if (token.isEmpty()) {
             return ApiExceptionHandler.notFound();

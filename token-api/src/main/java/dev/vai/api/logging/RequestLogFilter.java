@@ -2,6 +2,7 @@ package dev.vai.api.logging;
 
 import dev.vai.api.auth.Authentication;
 import dev.vai.api.auth.AuthenticationFilter;
+import dev.vai.api.web.MappedRoutes;
 import dev.vai.api.web.RequestContextFilter;
 import dev.vai.token.RequestContext;
 import jakarta.servlet.FilterChain;
@@ -9,8 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.server.PathContainer;
@@ -29,15 +28,11 @@ public class RequestLogFilter extends OncePerRequestFilter {
     public static final String LOGGER = "dev.vai.access";
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
-    private final Supplier<List<PathPattern>> routeSource;
-    private volatile List<PathPattern> routes;
+    private final MappedRoutes routes;
 
-    /**
-     * {@code routes}: every path pattern the application maps (asked for on first use, once the mappings exist), to
-     * name requests refused before dispatch.
-     */
-    public RequestLogFilter(Supplier<List<PathPattern>> routes) {
-        this.routeSource = routes;
+    /** {@code routes}: every path pattern the application maps, to name requests refused before dispatch. */
+    public RequestLogFilter(MappedRoutes routes) {
+        this.routes = routes;
     }
 
     @Override
@@ -81,11 +76,8 @@ public class RequestLogFilter extends OncePerRequestFilter {
         if (matched != null) {
             return matched.toString();
         }
-        if (routes == null) {
-            routes = List.copyOf(routeSource.get());
-        }
         PathContainer path = PathContainer.parsePath(request.getRequestURI());
-        for (PathPattern route : routes) {
+        for (PathPattern route : routes.all()) {
             if (route.matches(path)) {
                 return route.getPatternString();
             }

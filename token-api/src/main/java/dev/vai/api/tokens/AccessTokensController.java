@@ -58,7 +58,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AccessTokensController {
 
     static final String PATH = "/api/v1/access-tokens";
-    static final String TOKEN_ID = "token_id";
+    static final String TOKEN_ID = PathParameters.TOKEN_ID;
 
     private final TokenLifecycle lifecycle;
     private final TokenQueries queries;

@@ -1,5 +1,6 @@
 package dev.vai.api.tokens;
 
+import dev.vai.api.web.PathParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,7 +12,7 @@ import java.lang.annotation.Target;
 /** Documents the {@code token_id} path parameter: a canonical UUID, validated by the endpoint itself. */
 @Target({ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
-@Parameter(in = ParameterIn.PATH, name = "token_id", required = true, description = "The token's id",
+@Parameter(in = ParameterIn.PATH, name = PathParameters.TOKEN_ID, required = true, description = "The token's id",
         schema = @Schema(type = "string", format = "uuid"))
 public @interface TokenIdParameter {
 }

@@ -8,6 +8,9 @@ import dev.vai.token.OwnerId;
 /** Path variables parsed into value objects, or a 422 under {@code ["path", <name>]}. */
 public final class PathParameters {
 
+    /** The name of the path variable every route that names one token uses. */
+    public static final String TOKEN_ID = "token_id";
+
     private PathParameters() {
     }
 
