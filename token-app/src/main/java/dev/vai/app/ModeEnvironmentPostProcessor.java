@@ -1,5 +1,6 @@
 package dev.vai.app;
 
+import dev.vai.api.web.ApiSettings;
 import dev.vai.token.secret.Base62;
 import java.io.IOException;
 import java.io.Reader;
@@ -52,8 +53,8 @@ public class ModeEnvironmentPostProcessor implements EnvironmentPostProcessor, O
 
     static final String SOURCE = "vaiMode";
     static final String DEV_SECRETS_FILE = "dev-secrets.properties";
-    static final int MIN_SECRET_LENGTH = 32;
-    static final int MIN_ADMIN_KEY_LENGTH = 24;
+    static final int MIN_SECRET_LENGTH = ApiSettings.MIN_SECRET_LENGTH;
+    static final int MIN_ADMIN_KEY_LENGTH = ApiSettings.MIN_ADMIN_KEY_LENGTH;
     static final String DEV_BIND_ADDRESS = "127.0.0.1";
     static final int DEFAULT_MANAGEMENT_PORT = 9000;
     /** Only the dev artifact (token-app-dev.jar) carries H2 and the dev broker; token-app.jar runs production only. */

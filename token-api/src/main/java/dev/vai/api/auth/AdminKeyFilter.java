@@ -33,7 +33,7 @@ public class AdminKeyFilter extends OncePerRequestFilter {
     private final ErrorBodies errors;
 
     /** {@code previousAdminKey}: the key being rotated out, still accepted; null when there is none. */
-    public AdminKeyFilter(String adminKey, String previousAdminKey, FailureThrottle throttle, ErrorBodies errors) {
+    AdminKeyFilter(String adminKey, String previousAdminKey, FailureThrottle throttle, ErrorBodies errors) {
         this.adminKey = adminKey;
         this.previousAdminKey = previousAdminKey;
         this.throttle = throttle;

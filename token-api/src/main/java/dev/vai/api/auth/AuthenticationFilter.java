@@ -22,10 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * client has failed too often (see {@link FailureThrottle}); a cookie-only mutation from another site is a 403
  * (see {@link CrossSiteCheck}). If the database cannot be asked, authentication fails closed with a 503.
  */
-public class AuthenticationFilter extends OncePerRequestFilter {
-
-    public static final String CALLER = Caller.class.getName();
-    public static final String OUTCOME = Authentication.class.getName();
+class AuthenticationFilter extends OncePerRequestFilter {
 
     private final Authenticator authenticator;
     private final AuthenticationMetrics metrics;
@@ -33,7 +30,7 @@ public class AuthenticationFilter extends OncePerRequestFilter {
     private final CrossSiteCheck crossSite;
     private final ErrorBodies errors;
 
-    public AuthenticationFilter(Authenticator authenticator, AuthenticationMetrics metrics, FailureThrottle throttle,
+    AuthenticationFilter(Authenticator authenticator, AuthenticationMetrics metrics, FailureThrottle throttle,
             List<String> trustedOrigins, ClientAddress clientAddress, ErrorBodies errors) {
         this.authenticator = authenticator;
         this.metrics = metrics;
@@ -61,14 +58,14 @@ public class AuthenticationFilter extends OncePerRequestFilter {
             long retryAfter = throttle.throttledFor(client);
             if (retryAfter > 0) {
                 authentication = authentication.withOutcome(AuthOutcome.THROTTLED);
-                request.setAttribute(OUTCOME, authentication);
+                request.setAttribute(Authentication.ATTRIBUTE, authentication);
                 metrics.record(authentication);
                 errors.write(response, ApiProblem.tooManyFailures(retryAfter));
                 return;
             }
             throttle.recordFailure(client);
         }
-        request.setAttribute(OUTCOME, authentication);
+        request.setAttribute(Authentication.ATTRIBUTE, authentication);
         metrics.record(authentication);
         if (authentication.succeeded() && crossSite.refuses(request, authentication)) {
             errors.write(response, new ApiProblem(HttpStatus.FORBIDDEN,
@@ -77,7 +74,7 @@ public class AuthenticationFilter extends OncePerRequestFilter {
         }
         switch (authentication.outcome()) {
             case SUCCESS -> {
-                request.setAttribute(CALLER, authentication.caller());
+                request.setAttribute(Caller.ATTRIBUTE, authentication.caller());
                 if (authentication.readAlong() != null) {
                     request.setAttribute(ReadAlong.ATTRIBUTE, authentication.readAlong());
                 }

@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
  * rates and alerts work before the first failure.
  */
 @Component
-public class AuthenticationMetrics {
+class AuthenticationMetrics {
 
     static final String NONE = "none";
 
     private final Map<AuthOutcome, Map<String, Counter>> counters = new EnumMap<>(AuthOutcome.class);
 
-    public AuthenticationMetrics(MeterRegistry registry) {
+    AuthenticationMetrics(MeterRegistry registry) {
         for (AuthOutcome outcome : AuthOutcome.values()) {
             Map<String, Counter> byKind = new HashMap<>();
             for (CredentialKind kind : CredentialKind.values()) {
@@ -38,7 +38,7 @@ public class AuthenticationMetrics {
                 .register(registry);
     }
 
-    public void record(Authentication authentication) {
+    void record(Authentication authentication) {
         String kind = authentication.kind() == null ? NONE : authentication.kind().wireName();
         counters.get(authentication.outcome()).get(kind).increment();
     }

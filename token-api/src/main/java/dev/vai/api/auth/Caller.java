@@ -16,9 +16,12 @@ import java.time.Instant;
  */
 public record Caller(AccessTokenId tokenId, OwnerId owner, TokenType type, Instant expiresAt, Scopes scopes) {
 
+    /** The request attribute that holds the caller after a successful authentication. */
+    public static final String ATTRIBUTE = Caller.class.getName();
+
     /** The caller authentication left in the request, or null outside the authenticated API. */
     public static Caller of(HttpServletRequest request) {
-        return request.getAttribute(AuthenticationFilter.CALLER) instanceof Caller caller ? caller : null;
+        return request.getAttribute(ATTRIBUTE) instanceof Caller caller ? caller : null;
     }
 
     public boolean holds(Scope scope) {

@@ -8,7 +8,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /** Hands the authenticated {@link Caller} to controller methods that declare it. */
-public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -18,7 +18,7 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
             NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        Object caller = request.getAttribute(AuthenticationFilter.CALLER, RequestAttributes.SCOPE_REQUEST);
+        Object caller = request.getAttribute(Caller.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (caller == null) {
             throw new IllegalStateException("No authenticated caller: is the endpoint outside the authentication filter?");
         }

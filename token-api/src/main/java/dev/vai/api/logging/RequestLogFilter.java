@@ -1,7 +1,6 @@
 package dev.vai.api.logging;
 
 import dev.vai.api.auth.Authentication;
-import dev.vai.api.auth.AuthenticationFilter;
 import dev.vai.api.web.MappedRoutes;
 import dev.vai.api.web.RequestContextFilter;
 import dev.vai.token.RequestContext;
@@ -23,7 +22,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * always a template ({@code /api/v1/access-tokens/{token_id}}), never the raw path, which could carry anything a
  * client put there; no header, query string or body is ever logged. Actuator requests (scrapes, probes) are not.
  */
-public class RequestLogFilter extends OncePerRequestFilter {
+class RequestLogFilter extends OncePerRequestFilter {
 
     public static final String LOGGER = "dev.vai.access";
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
@@ -31,7 +30,7 @@ public class RequestLogFilter extends OncePerRequestFilter {
     private final MappedRoutes routes;
 
     /** {@code routes}: every path pattern the application maps, to name requests refused before dispatch. */
-    public RequestLogFilter(MappedRoutes routes) {
+    RequestLogFilter(MappedRoutes routes) {
         this.routes = routes;
     }
 
@@ -48,8 +47,7 @@ public class RequestLogFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             long millis = (System.nanoTime() - start) / 1_000_000;
-            Authentication authentication = request.getAttribute(AuthenticationFilter.OUTCOME) instanceof Authentication a
-                    ? a : null;
+            Authentication authentication = Authentication.of(request);
             String outcome = authentication == null ? "-" : authentication.outcome().wireName();
             String credential = authentication == null || authentication.kind() == null ? "-"
                     : authentication.kind().wireName();

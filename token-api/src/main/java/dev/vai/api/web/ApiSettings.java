@@ -36,6 +36,8 @@ public record ApiSettings(
         @DefaultValue("true") boolean acceptUnprefixedCookie) {
 
     public static final int MAX_SESSION_MINUTES = 43_200;
+    public static final int MIN_SECRET_LENGTH = 32;
+    public static final int MIN_ADMIN_KEY_LENGTH = 24;
 
     public ApiSettings {
         ScopeCatalog.of(scopes);
@@ -50,5 +52,17 @@ public record ApiSettings(
     /** {@code VAI_SCOPES} with this service's own scopes: what tokens may carry. */
     public ScopeCatalog scopeCatalog() {
         return ScopeCatalog.of(scopes);
+    }
+
+    /**
+     * The key for {@code purpose} derived from the server secret ({@link Keys#derive}); a missing or short secret
+     * stops the start with the setting's name.
+     */
+    public byte[] derivedKey(String purpose) {
+        if (secretKey == null || secretKey.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("VAI_SECRET_KEY (vai.secret-key) must be set, with at least "
+                    + MIN_SECRET_LENGTH + " characters");
+        }
+        return Keys.derive(secretKey, purpose);
     }
 }

@@ -20,12 +20,12 @@ import org.springframework.web.util.pattern.PathPattern;
  * the endpoint's own validation ({@link PathParameters#tokenId}) gives the raw segment. The routes are the
  * controllers' ({@link MappedRoutes}), not a copy.
  */
-public class ContainerErrorValve extends ErrorReportValve {
+class ContainerErrorValve extends ErrorReportValve {
 
     private final MappedRoutes routes;
     private final ObjectMapper json;
 
-    public ContainerErrorValve(MappedRoutes routes, ObjectMapper json) {
+    ContainerErrorValve(MappedRoutes routes, ObjectMapper json) {
         this.routes = routes;
         this.json = json;
     }

@@ -9,7 +9,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /** Hands the request's {@link RequestContext} to controller methods that declare it. */
-public class RequestContextArgumentResolver implements HandlerMethodArgumentResolver {
+class RequestContextArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {

@@ -26,7 +26,7 @@ public class RequestContextFilter extends OncePerRequestFilter {
 
     private final ClientAddress clientAddress;
 
-    public RequestContextFilter(ClientAddress clientAddress) {
+    RequestContextFilter(ClientAddress clientAddress) {
         this.clientAddress = clientAddress;
     }
 

@@ -3,7 +3,6 @@ package dev.vai.api.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vai.api.auth.AuthenticationFilter;
 import dev.vai.api.auth.Caller;
 import dev.vai.api.auth.ReadAlong;
 import dev.vai.api.auth.ScopeCheck;
@@ -53,7 +52,7 @@ class TokenReadFilterTest {
         if (accept != null) {
             request.addHeader("Accept", accept);
         }
-        request.setAttribute(AuthenticationFilter.CALLER, new Caller(CALLER, ALICE, TokenType.API_KEY, null,
+        request.setAttribute(Caller.ATTRIBUTE, new Caller(CALLER, ALICE, TokenType.API_KEY, null,
                 callerScopes));
         request.setAttribute(ReadAlong.ATTRIBUTE, new ReadAlong(read, token(read)));
         MockHttpServletResponse response = new MockHttpServletResponse();

@@ -1,6 +1,7 @@
 package dev.vai.app.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -18,6 +19,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 
 /**
  * The design card's shape, checked on the compiled code of every module. ArchUnit's fail-on-empty-should stays on
@@ -62,6 +64,19 @@ class ArchitectureTest {
                                 || target.getPackageName().startsWith("org.springframework.data")))
                 .as("token-api uses the projections' query classes only, never their entities, handlers or JPA");
         rule.check(classes);
+    }
+
+    /** Each package wires its own filters (see spring-restbucks): no other package can build one. */
+    @Test
+    void theApisFiltersResolversAndValvesAreBuiltByTheirOwnPackage() {
+        constructors().that().areDeclaredInClassesThat().resideInAPackage(API)
+                .and().areDeclaredInClassesThat(describe("filters, argument resolvers or valves", (JavaClass owner) ->
+                        owner.isAssignableTo(jakarta.servlet.Filter.class)
+                                || owner.isAssignableTo(HandlerMethodArgumentResolver.class)
+                                || owner.isAssignableTo(org.apache.catalina.Valve.class)))
+                .should().notBePublic()
+                .as("token-api's filters, argument resolvers and valves are wired by their own package's configuration")
+                .check(classes);
     }
 
     @Test
