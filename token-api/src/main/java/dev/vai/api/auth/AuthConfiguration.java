@@ -3,12 +3,13 @@ package dev.vai.api.auth;
 import dev.vai.api.web.ApiSettings;
 import dev.vai.api.web.ClientAddress;
 import dev.vai.api.web.ErrorBodies;
+import dev.vai.api.web.FilterChainOrder;
+import dev.vai.api.web.RequestArgumentResolver;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -21,17 +22,13 @@ class AuthConfiguration implements WebMvcConfigurer {
         return new FailureThrottle(settings.authFailureLimit(), clock);
     }
 
-    /** After the request context (order 10) and the request log (20): every public API request is authenticated. */
+    /** Every public API request is authenticated before anything else looks at it. */
     @Bean
     FilterRegistrationBean<AuthenticationFilter> authenticationFilterRegistration(Authenticator authenticator,
             AuthenticationMetrics metrics, FailureThrottle throttle, ApiSettings settings, ClientAddress clientAddress,
             ErrorBodies errors) {
-        FilterRegistrationBean<AuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new AuthenticationFilter(authenticator, metrics, throttle, settings.trustedOrigins(), clientAddress,
-                        errors));
-        registration.addUrlPatterns("/api/v1/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
-        return registration;
+        return FilterChainOrder.CREDENTIALS.register(new AuthenticationFilter(authenticator, metrics, throttle,
+                settings.trustedOrigins(), clientAddress, errors), "/api/v1/*");
     }
 
     @Bean
@@ -47,15 +44,18 @@ class AuthConfiguration implements WebMvcConfigurer {
             throw new IllegalStateException("VAI_ADMIN_KEY_PREVIOUS (vai.admin-key-previous) must have at least "
                     + ApiSettings.MIN_ADMIN_KEY_LENGTH + " characters");
         }
-        FilterRegistrationBean<AdminKeyFilter> registration = new FilterRegistrationBean<>(new AdminKeyFilter(adminKey,
-                previous == null || previous.isEmpty() ? null : previous, throttle, errors));
-        registration.addUrlPatterns("/internal/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
-        return registration;
+        return FilterChainOrder.CREDENTIALS.register(new AdminKeyFilter(adminKey,
+                previous == null || previous.isEmpty() ? null : previous, throttle, errors), "/internal/*");
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new CallerArgumentResolver());
+        resolvers.add(RequestArgumentResolver.of(Caller.class, request -> {
+            Caller caller = Caller.of(request);
+            if (caller == null) {
+                throw new IllegalStateException("No authenticated caller: is the endpoint outside authentication?");
+            }
+            return caller;
+        }));
     }
 }

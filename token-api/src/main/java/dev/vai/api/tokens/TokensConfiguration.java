@@ -3,10 +3,10 @@ package dev.vai.api.tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vai.api.web.ApiSettings;
 import dev.vai.api.web.ErrorBodies;
+import dev.vai.api.web.FilterChainOrder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /** The reference API's own wiring, kept here so that its filter stays package-private: the cursor codec, the read. */
 @Configuration(proxyBeanMethods = false)
@@ -17,14 +17,11 @@ class TokensConfiguration {
         return new CursorCodec(settings.derivedKey("cursor"));
     }
 
-    /** Right after authentication (order 100): answers a read of one token from what authentication read alongside. */
+    /** Right after authentication: answers a read of one token from what authentication read alongside. */
     @Bean
     FilterRegistrationBean<TokenReadFilter> tokenReadFilterRegistration(TokenReads reads, ObjectMapper json,
             ErrorBodies errors) {
-        FilterRegistrationBean<TokenReadFilter> registration =
-                new FilterRegistrationBean<>(new TokenReadFilter(reads, json, errors));
-        registration.addUrlPatterns(AccessTokensController.PATH + "/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 110);
-        return registration;
+        return FilterChainOrder.TOKEN_READ.register(new TokenReadFilter(reads, json, errors),
+                AccessTokensController.PATH + "/*");
     }
 }

@@ -6,7 +6,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * The port split, when {@code vai.management-port} is set (production always; dev mode only when asked): the
@@ -25,10 +24,7 @@ class ManagementPortConfiguration {
     @Bean
     FilterRegistrationBean<PortSplitFilter> portSplitFilterRegistration(ManagementConnector connector,
             ErrorBodies errors) {
-        FilterRegistrationBean<PortSplitFilter> registration =
-                new FilterRegistrationBean<>(new PortSplitFilter(connector, errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
-        return registration;
+        return FilterChainOrder.PORT_SPLIT.register(new PortSplitFilter(connector, errors));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.vai.api.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vai.token.RequestContext;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -8,7 +9,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -21,13 +21,10 @@ class WebConfiguration implements WebMvcConfigurer {
         return new ClientAddress(settings.trustedProxies());
     }
 
-    /** First of all (order 10): the request id and client address every later step logs and records. */
+    /** First of all: the request id and client address every later step logs and records. */
     @Bean
     FilterRegistrationBean<RequestContextFilter> requestContextFilterRegistration(ClientAddress clientAddress) {
-        FilterRegistrationBean<RequestContextFilter> registration =
-                new FilterRegistrationBean<>(new RequestContextFilter(clientAddress));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+        return FilterChainOrder.REQUEST_CONTEXT.register(new RequestContextFilter(clientAddress));
     }
 
     /** Errors Tomcat answers on its own get the API's JSON shape too (see {@link ContainerErrorValve}). */
@@ -45,6 +42,6 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new RequestContextArgumentResolver());
+        resolvers.add(RequestArgumentResolver.of(RequestContext.class, RequestContextFilter::of));
     }
 }
