@@ -1,6 +1,9 @@
 package dev.vai.app;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
+import static dev.vai.app.support.Fixtures.days;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,8 +76,8 @@ class DevModeSmokeIT {
                     + " listening on 127.0.0.1:" + app.port() + " only; not for production");
             assertThat(Scrape.of(api).sum("vai_mode", "mode=\"dev\"")).isEqualTo(1.0);
             assertOnlyLoopbackAnswers(app.port());
-            Issued session = api.session("newcomer");
-            Issued key = api.createApiKey(session.plaintext(), "my first key");
+            Issued session = api.issue(aSession().forUser("newcomer"));
+            Issued key = api.issue(anApiKey().named("my first key").by(session));
             assertThat(api.get(TOKENS, bearer(key.plaintext())).json().get("items")).hasSize(2);
             assertThat(api.delete(TOKENS + "/" + key.id(), bearer(session.plaintext())).status()).isEqualTo(204);
             assertThat(api.get(TOKENS, bearer(key.plaintext())).status()).isEqualTo(401);
@@ -95,7 +98,7 @@ class DevModeSmokeIT {
                     .isEqualTo(credentials.getProperty("DEMO_TOKEN"));
             assertThat(after.getProperty("ADMIN_KEY")).isEqualTo(credentials.getProperty("ADMIN_KEY"));
             Api api = again.api(after.getProperty("ADMIN_KEY"));
-            Issued session = api.session("newcomer");
+            Issued session = api.issue(aSession().forUser("newcomer"));
             assertThat(api.get(TOKENS + "?includeRevoked=true", bearer(session.plaintext())).json().get("items")
                     .toString()).contains(revokedKeyId);
             assertThat(TestKafka.readUntil("localhost:" + kafkaPort, TestKafka.TOPIC,
@@ -113,8 +116,8 @@ class DevModeSmokeIT {
     }
 
     private static void leastPrivilege(Api api) {
-        Issued session = api.session("least-privileged");
-        Issued key = api.createApiKey(session.plaintext(), "default scopes");
+        Issued session = api.issue(aSession().forUser("least-privileged"));
+        Issued key = api.issue(anApiKey().named("default scopes").by(session));
         assertThat(key.token().get("scopes").toString()).isEqualTo("[\"api\",\"tokens:read\"]");
         assertThat(api.get(TOKENS, bearer(key.plaintext())).status()).isEqualTo(200);
         assertThat(api.get(TOKENS + "/" + key.id(), bearer(key.plaintext())).status()).isEqualTo(200);
@@ -130,9 +133,9 @@ class DevModeSmokeIT {
         assertThat(api.postJson("/internal/v1/introspect", "{\"token\": \"" + key.plaintext() + "\"}", api.admin())
                 .json().get("scope").asText()).isEqualTo("api tokens:read");
 
-        Issued writer = Api.issued(api.postJson(TOKENS, "{\"name\": \"writer\", \"expiresInDays\": 3, \"scopes\":"
-                + " [\"tokens:read\", \"tokens:write\"]}", bearer(session.plaintext())));
-        Issued child = Api.issued(api.postJson(TOKENS, "{\"name\": \"child\"}", bearer(writer.plaintext())));
+        Issued writer = api.issue(anApiKey().named("writer").expiringIn(days(3)).withScopes("tokens:read", "tokens:write")
+                .by(session));
+        Issued child = api.issue(anApiKey().named("child").by(writer));
         assertThat(child.token().get("expiresAt")).isEqualTo(writer.token().get("expiresAt"));
         assertLacks(api.postJson(TOKENS, "{\"name\": \"n\", \"scopes\": [\"api\"]}", bearer(writer.plaintext())),
                 "api");
@@ -146,10 +149,9 @@ class DevModeSmokeIT {
         assertThat(api.get(TOKENS + "/" + child.id(), bearer(child.plaintext())).status())
                 .as("revoked with the key that created it").isEqualTo(401);
 
-        Api.issued(api.postJson(TOKENS, "{\"name\": \"fourth\"}", bearer(session.plaintext())));
-        Api.issued(api.postJson(TOKENS, "{\"name\": \"fifth\"}", bearer(session.plaintext())));
-        Api.issued(api.postJson(TOKENS, "{\"name\": \"sixth\"}", bearer(session.plaintext())));
-        Api.issued(api.postJson(TOKENS, "{\"name\": \"seventh\"}", bearer(session.plaintext())));
+        for (String name : List.of("fourth", "fifth", "sixth", "seventh")) {
+            api.issue(anApiKey().named(name).by(session));
+        }
         assertThat(api.postJson(TOKENS, "{\"name\": \"over the limit\"}", bearer(session.plaintext())).status())
                 .as("VAI_MAX_ACTIVE_KEYS_PER_OWNER=5").isEqualTo(409);
 

@@ -2,6 +2,8 @@ package dev.vai.app.api;
 
 import static dev.vai.app.support.Api.bearer;
 import static dev.vai.app.support.Api.headers;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +37,7 @@ class AccessTokenApiIT {
     @BeforeEach
     void setUp() {
         events = new EventStore(jdbc);
-        alice = api.newUser();
+        alice = api.issue(aSession());
     }
 
     @Test
@@ -72,7 +74,7 @@ class AccessTokenApiIT {
 
     @Test
     void aReadAnswersAlikeWhateverAcceptHeaderItCarries() {
-        Issued key = api.createApiKey(alice.plaintext(), "read me");
+        Issued key = api.issue(anApiKey().named("read me").by(alice));
         String path = TOKENS + "/" + key.id();
         Response plain = api.get(path, bearer(alice.plaintext()));
         assertThat(plain.status()).isEqualTo(200);
@@ -88,7 +90,8 @@ class AccessTokenApiIT {
         assertThat(html.status()).isEqualTo(406);
         assertThat(html.json().get("detail").asText()).isEqualTo("Not Acceptable");
 
-        for (String missing : List.of(TOKENS + "/" + api.newUser().id(), TOKENS + "/" + java.util.UUID.randomUUID())) {
+        String othersToken = TOKENS + "/" + api.issue(aSession()).id();
+        for (String missing : List.of(othersToken, TOKENS + "/" + java.util.UUID.randomUUID())) {
             for (String accept : List.of("*/*", "application/json, text/plain")) {
                 Response notFound = api.get(missing, headers(bearer(alice.plaintext()), new String[] {"Accept", accept}));
                 assertThat(notFound.status()).as(accept).isEqualTo(404);
@@ -111,7 +114,7 @@ class AccessTokenApiIT {
 
     @Test
     void theNewKeyAuthenticatesAsItsOwner() {
-        Issued key = api.createApiKey(alice.plaintext(), "ci");
+        Issued key = api.issue(anApiKey().named("ci").by(alice));
         Response viaKey = api.get(TOKENS + "/" + alice.id(), "X-API-Key", key.plaintext());
         assertThat(viaKey.status()).isEqualTo(200);
         assertThat(viaKey.json().get("tokenType").asText()).isEqualTo("session");
@@ -119,11 +122,11 @@ class AccessTokenApiIT {
 
     @Test
     void theListingShowsOnlyTheCallersTokensNewestFirst() {
-        Issued bob = api.newUser();
-        api.createApiKey(bob.plaintext(), "bob's");
+        Issued bob = api.issue(aSession());
+        api.issue(anApiKey().named("bob's").by(bob));
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            created.add(0, api.createApiKey(alice.plaintext(), "key " + i).id());
+            created.add(0, api.issue(anApiKey().named("key " + i).by(alice)).id());
         }
         created.add(alice.id());
 
@@ -137,7 +140,7 @@ class AccessTokenApiIT {
 
     @Test
     void theListingFiltersByType() {
-        Issued key = api.createApiKey(alice.plaintext(), "ci");
+        Issued key = api.issue(anApiKey().named("ci").by(alice));
         JsonNode keys = api.get(TOKENS + "?tokenType=api_key", bearer(alice.plaintext())).json().get("items");
         JsonNode sessions = api.get(TOKENS + "?tokenType=session", bearer(alice.plaintext())).json().get("items");
         assertThat(keys).hasSize(1);
@@ -148,7 +151,7 @@ class AccessTokenApiIT {
 
     @Test
     void revokingAnswers204AndTheTokenStopsWorkingAtOnceAndLeavesTheDefaultListing() {
-        Issued key = api.createApiKey(alice.plaintext(), "short-lived");
+        Issued key = api.issue(anApiKey().named("short-lived").by(alice));
         assertThat(api.get(TOKENS, bearer(key.plaintext())).status()).isEqualTo(200);
 
         Response revoked = api.delete(TOKENS + "/" + key.id(), bearer(alice.plaintext()));
@@ -168,7 +171,7 @@ class AccessTokenApiIT {
 
     @Test
     void revokingTwiceAnswers204AgainAndAppendsNoSecondEvent() {
-        Issued key = api.createApiKey(alice.plaintext(), "twice");
+        Issued key = api.issue(anApiKey().named("twice").by(alice));
         assertThat(api.delete(TOKENS + "/" + key.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
         assertThat(api.delete(TOKENS + "/" + key.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
         assertThat(events.eventsOf(key.id())).extracting(EventStore.StoredEvent::type)
@@ -177,7 +180,7 @@ class AccessTokenApiIT {
 
     @Test
     void theRevocationRecordsWhoRevokedWhyAndTheRequestContext() {
-        Issued key = api.createApiKey(alice.plaintext(), "audited");
+        Issued key = api.issue(anApiKey().named("audited").by(alice));
         api.delete(TOKENS + "/" + key.id(), headers(bearer(alice.plaintext()),
                 new String[] {"User-Agent", "audit-test/1.0", "X-Request-Id", "req-12345"}));
 
@@ -189,7 +192,7 @@ class AccessTokenApiIT {
 
     @Test
     void aForwardedForFromAnUntrustedPeerDoesNotChangeTheRecordedClientAddress() {
-        Issued key = api.createApiKey(alice.plaintext(), "spoofed");
+        Issued key = api.issue(anApiKey().named("spoofed").by(alice));
         api.delete(TOKENS + "/" + key.id(), headers(bearer(alice.plaintext()),
                 new String[] {"X-Forwarded-For", "198.51.100.23"}));
         assertThat(events.eventsOf(key.id()).get(1).metaData()).contains("\"clientIp\":\"127.0.0.1\"")
@@ -207,8 +210,8 @@ class AccessTokenApiIT {
 
     @Test
     void revokeAllKeepsTheCurrentTokenByDefault() {
-        Issued one = api.createApiKey(alice.plaintext(), "one");
-        Issued two = api.createApiKey(alice.plaintext(), "two");
+        Issued one = api.issue(anApiKey().named("one").by(alice));
+        Issued two = api.issue(anApiKey().named("two").by(alice));
 
         Response answer = api.delete(TOKENS, bearer(alice.plaintext()));
 
@@ -222,7 +225,7 @@ class AccessTokenApiIT {
 
     @Test
     void revokeAllWithExcludeCurrentFalseRevokesTheCallerToo() {
-        api.createApiKey(alice.plaintext(), "one");
+        api.issue(anApiKey().named("one").by(alice));
 
         Response answer = api.delete(TOKENS + "?exclude_current=false", bearer(alice.plaintext()));
 
@@ -232,9 +235,9 @@ class AccessTokenApiIT {
 
     @Test
     void revokeAllCountsOnlyWhatThisCallRevoked() {
-        Issued one = api.createApiKey(alice.plaintext(), "one");
+        Issued one = api.issue(anApiKey().named("one").by(alice));
         api.delete(TOKENS + "/" + one.id(), bearer(alice.plaintext()));
-        api.createApiKey(alice.plaintext(), "two");
+        api.issue(anApiKey().named("two").by(alice));
 
         assertThat(api.delete(TOKENS, bearer(alice.plaintext())).json().get("revokedCount").asInt()).isEqualTo(1);
         assertThat(api.delete(TOKENS, bearer(alice.plaintext())).json().get("revokedCount").asInt()).isEqualTo(0);
@@ -242,7 +245,7 @@ class AccessTokenApiIT {
 
     @Test
     void everyAnswerOfTheApiIsUncacheableAndEveryAnswerUnsniffable() {
-        Issued key = api.createApiKey(alice.plaintext(), "headers");
+        Issued key = api.issue(anApiKey().named("headers").by(alice));
         List<Response> api = List.of(
                 this.api.get(TOKENS, bearer(alice.plaintext())),
                 this.api.get(TOKENS + "/" + key.id(), bearer(alice.plaintext())),

@@ -1,6 +1,8 @@
 package dev.vai.app.api;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vai.app.support.Api.Issued;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Where a token may come from, what makes it fail, and what failing costs. */
@@ -31,8 +32,6 @@ class AuthenticationIT {
     @LocalServerPort
     int port;
 
-    @LocalManagementPort
-    int managementPort;
     @Autowired
     TestClock clock;
     @Autowired
@@ -40,13 +39,13 @@ class AuthenticationIT {
     @Autowired
     UsageRecorder usage;
 
-    private Api api;
+    @Autowired
+    Api api;
     private Issued alice;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port, managementPort);
-        alice = api.newUser();
+        alice = api.issue(aSession());
     }
 
     @AfterEach
@@ -76,7 +75,7 @@ class AuthenticationIT {
 
     @Test
     void differentTokensInOneRequestAre400AndAuthenticateAsNone() {
-        Issued other = api.newUser();
+        Issued other = api.issue(aSession());
         Response conflict = api.get(TOKENS, "Authorization", "Bearer " + alice.plaintext(),
                 "X-API-Key", other.plaintext());
         assertThat(conflict.status()).isEqualTo(400);
@@ -108,7 +107,7 @@ class AuthenticationIT {
     void badCredentialsAre401() {
         String token = alice.plaintext();
         String badChecksum = token.substring(0, 54) + (token.charAt(54) == 'a' ? 'b' : 'a');
-        String unknown = api.newUser().plaintext();
+        String unknown = api.issue(aSession()).plaintext();
         api.delete(TOKENS + "?exclude_current=false", bearer(unknown));
         for (String[] headers : new String[][] {
                 {"Authorization", "Bearer"},
@@ -154,7 +153,7 @@ class AuthenticationIT {
         }
         assertThat(connections.borrowed()).isEqualTo(before);
 
-        assertThat(api.get(TOKENS, bearer(api.newUser().plaintext())).status())
+        assertThat(api.get(TOKENS, bearer(api.issue(aSession()).plaintext())).status())
                 .isEqualTo(200);
         assertThat(connections.borrowed()).isGreaterThan(before);
     }
@@ -162,8 +161,8 @@ class AuthenticationIT {
     @Test
     void readingOneTokenIsOneStatementWhateverTheAnswer() {
         ConnectionCounter connections = (ConnectionCounter) dataSource;
-        Issued key = api.createApiKey(alice.plaintext(), "read me");
-        Issued bob = api.newUser();
+        Issued key = api.issue(anApiKey().named("read me").by(alice));
+        Issued bob = api.issue(aSession());
         usage.flush();
         Object[][] reads = {{key.id(), 200}, {alice.id(), 200}, {bob.id(), 404},
                 {java.util.UUID.randomUUID().toString(), 404}};
@@ -178,11 +177,11 @@ class AuthenticationIT {
     @Test
     void unknownRevokedAndExpiredTokensTakeTheSamePathOneLookupEach() {
         ConnectionCounter connections = (ConnectionCounter) dataSource;
-        Issued revoked = api.createApiKey(alice.plaintext(), "revoked");
+        Issued revoked = api.issue(anApiKey().named("revoked").by(alice));
         api.delete(TOKENS + "/" + revoked.id(), bearer(alice.plaintext()));
         String expiring = api.postJson(TOKENS, "{\"name\":\"expiring\",\"expiresInDays\":1}",
                 bearer(alice.plaintext())).json().get("plaintext").asText();
-        Issued unknown = api.newUser();
+        Issued unknown = api.issue(aSession());
         api.delete(TOKENS + "?exclude_current=false", bearer(unknown.plaintext()));
         usage.flush();
         clock.set(Instant.now().plus(Duration.ofDays(2)));
@@ -197,7 +196,7 @@ class AuthenticationIT {
 
     @Test
     void aTokenExpiresAtItsExpiryInstantNotAMillisecondLater() {
-        Issued key = api.createApiKey(alice.plaintext(), "expiring");
+        Issued key = api.issue(anApiKey().named("expiring").by(alice));
         Response created = api.postJson(TOKENS, "{\"name\":\"one day\",\"expiresInDays\":1}", bearer(alice.plaintext()));
         String token = created.json().get("plaintext").asText();
         Instant expiresAt = Instant.parse(created.json().get("token").get("expiresAt").asText());
@@ -217,7 +216,7 @@ class AuthenticationIT {
     void lastUsedAtIsSetWithinASecondOfTheFirstUseAndThenMovesAtMostOncePerMinute() throws Exception {
         Instant start = Instant.parse("2030-01-01T00:00:00.000Z");
         clock.set(start);
-        Issued key = api.createApiKey(api.newUser().plaintext(), "used");
+        Issued key = api.issue(anApiKey().named("used").by(api.issue(aSession())));
         api.get(TOKENS, bearer(key.plaintext()));
         Thread.sleep(1000);
         assertThat(lastUsedAt(key)).isEqualTo("2030-01-01T00:00:00.000Z");
@@ -252,7 +251,7 @@ class AuthenticationIT {
 
     @Test
     void anExpiredSessionAndARevokedOneFailAlike() {
-        Issued session = api.newUser();
+        Issued session = api.issue(aSession());
         api.delete(TOKENS + "?exclude_current=false", bearer(session.plaintext()));
         Response revoked = api.get(TOKENS, bearer(session.plaintext()));
         clock.set(Instant.now().plus(Duration.ofDays(1)));

@@ -2,6 +2,8 @@ package dev.vai.app.api;
 
 import static dev.vai.app.support.Api.bearer;
 import static dev.vai.app.support.Api.headers;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +29,6 @@ import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -49,11 +50,12 @@ class ConfiguredSettingsIT {
     private static final String TOKENS = "/api/v1/access-tokens";
     static final String PREVIOUS_ADMIN_KEY = "previous-admin-key-0123456789abcdef";
 
+    @Autowired
+    Api api;
+
     @LocalServerPort
     int port;
 
-    @LocalManagementPort
-    int managementPort;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -70,8 +72,7 @@ class ConfiguredSettingsIT {
 
     @Test
     void aKeyWithoutExpiresInDaysGetsTheDefaultLifetime() {
-        Api api = new Api(port, managementPort);
-        Api.Issued session = api.newUser();
+        Api.Issued session = api.issue(aSession());
         assertThat(lifetime(session.token())).isEqualTo(Duration.ofMinutes(60));
 
         Response absent = api.postJson(TOKENS, "{\"name\": \"default\"}", bearer(session.plaintext()));
@@ -84,8 +85,7 @@ class ConfiguredSettingsIT {
 
     @Test
     void theMaximumIsTheConfiguredOne() {
-        Api api = new Api(port, managementPort);
-        Api.Issued session = api.newUser();
+        Api.Issued session = api.issue(aSession());
         Response tooLong = api.postJson(TOKENS, "{\"name\": \"n\", \"expiresInDays\": 31}", bearer(session.plaintext()));
         assertThat(tooLong.status()).isEqualTo(422);
         JsonNode error = tooLong.json().get("detail").get(0);
@@ -97,9 +97,8 @@ class ConfiguredSettingsIT {
 
     @Test
     void behindATrustedProxyTheClientAddressComesFromXForwardedFor() {
-        Api api = new Api(port, managementPort);
-        Api.Issued session = api.newUser();
-        Api.Issued key = api.createApiKey(session.plaintext(), "proxied");
+        Api.Issued session = api.issue(aSession());
+        Api.Issued key = api.issue(anApiKey().named("proxied").by(session));
 
         api.delete(TOKENS + "/" + key.id(), headers(bearer(session.plaintext()),
                 new String[] {"X-Forwarded-For", "198.51.100.23, 127.0.0.1"}));
@@ -114,9 +113,8 @@ class ConfiguredSettingsIT {
 
     @Test
     void aClientThatFailsTooOftenGets429UntilTheMinutePassesButItsValidTokensKeepWorking() {
-        Api api = new Api(port, managementPort);
         String client = "198.51.100.61";
-        Api.Issued session = api.newUser();
+        Api.Issued session = api.issue(aSession());
         String garbage = "vai_k_" + "A".repeat(49);
         try {
             for (int i = 0; i < 5; i++) {
@@ -143,7 +141,6 @@ class ConfiguredSettingsIT {
 
     @Test
     void guessingTheAdminKeyIsThrottledTooButTheRightKeyStillWorks() {
-        Api api = new Api(port, managementPort);
         String client = "198.51.100.71";
         for (int i = 0; i < 5; i++) {
             assertThat(api.postJson("/internal/v1/sessions", "{\"userId\": \"u\"}",
@@ -157,9 +154,8 @@ class ConfiguredSettingsIT {
 
     @Test
     void aCookieOnlyChangeFromAnotherSiteIsRefused() {
-        Api api = new Api(port, managementPort);
         String client = "198.51.100.81";
-        Api.Issued session = api.newUser();
+        Api.Issued session = api.issue(aSession());
         String cookie = "vai_token=" + session.plaintext();
         String body = "{\"name\": \"csrf\"}";
 
@@ -174,7 +170,7 @@ class ConfiguredSettingsIT {
                 .isEqualTo(403);
         assertThat(api.postJson(TOKENS, body, from(client, "Cookie", cookie, "Origin",
                 "http://127.0.0.1:" + (port + 1))).status()).as("this host on another port").isEqualTo(403);
-        Api.Issued key = api.createApiKey(session.plaintext(), "target");
+        Api.Issued key = api.issue(anApiKey().named("target").by(session));
         assertThat(api.delete(TOKENS + "/" + key.id(), from(client, "Cookie", cookie, "Origin", "https://evil.example"))
                 .status()).isEqualTo(403);
         assertThat(api.get(TOKENS, bearer(key.plaintext())).status()).as("not revoked").isEqualTo(200);
@@ -195,18 +191,17 @@ class ConfiguredSettingsIT {
 
     @Test
     void anOwnerAtTheLimitOfActiveKeysGets409SayingHowToGetUnderItAndSessionsAreNotCounted() {
-        Api api = new Api(port, managementPort);
         String user = "capped-" + UUID.randomUUID();
-        Api.Issued session = api.session(user);
+        Api.Issued session = api.issue(aSession().forUser(user));
         java.util.List<Api.Issued> keys = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            keys.add(api.createApiKey(session.plaintext(), "key " + i));
+            keys.add(api.issue(anApiKey().named("key " + i).by(session)));
         }
         Response refused = api.postJson(TOKENS, "{\"name\": \"one too many\"}", bearer(session.plaintext()));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asText()).contains("10 active API keys")
                 .contains("VAI_MAX_ACTIVE_KEYS_PER_OWNER").contains("Revoke");
-        assertThat(api.session(user).token().get("tokenType").asText()).as("sessions are not counted")
+        assertThat(api.issue(aSession().forUser(user)).token().get("tokenType").asText()).as("sessions are not counted")
                 .isEqualTo("session");
 
         assertThat(api.delete(TOKENS + "/" + keys.get(0).id(), bearer(session.plaintext())).status()).isEqualTo(204);
@@ -216,8 +211,7 @@ class ConfiguredSettingsIT {
 
     @Test
     void theCatalogIsTheOperatorsScopesAndTheServicesOwn() {
-        Api api = new Api(port, managementPort);
-        Api.Issued session = api.newUser();
+        Api.Issued session = api.issue(aSession());
         assertThat(session.token().get("scopes").toString())
                 .isEqualTo("[\"billing\",\"reports\",\"tokens:read\",\"tokens:write\"]");
         Response unknown = api.postJson(TOKENS, "{\"name\": \"n\", \"scopes\": [\"api\"]}", bearer(session.plaintext()));
@@ -233,7 +227,6 @@ class ConfiguredSettingsIT {
      */
     @Test
     void aTokenFromBeforeScopesKeepsItsFrozenDefaultsButNotAScopeTheCatalogDropped() throws Exception {
-        Api api = new Api(port, managementPort);
         PlaintextToken plaintext = PlaintextToken.generate(TokenType.SESSION, new SecureRandom());
         UUID id = UUID.randomUUID();
         String owner = "legacy-" + id;
@@ -263,7 +256,7 @@ class ConfiguredSettingsIT {
         assertThat(introspected.json().get("scope").asText()).isEqualTo("tokens:read tokens:write");
         Response self = api.get(TOKENS + "/" + id, bearer(token));
         assertThat(self.json().get("scopes").toString()).isEqualTo("[\"tokens:read\",\"tokens:write\"]");
-        Api.Issued key = api.createApiKey(token, "made by a legacy session");
+        Api.Issued key = api.issue(anApiKey().named("made by a legacy session").by(token));
         assertThat(key.token().get("scopes").toString()).isEqualTo("[\"tokens:read\"]");
 
         assertThat(api.delete(TOKENS + "/" + id, bearer(token)).status()).as("the aggregate loads").isEqualTo(204);
@@ -291,7 +284,6 @@ class ConfiguredSettingsIT {
 
     @Test
     void duringARotationBothAdminKeysAreAcceptedAndNoOther() {
-        Api api = new Api(port, managementPort);
         String body = "{\"userId\": \"rotation\"}";
         assertThat(api.postJson("/internal/v1/sessions", body, from("198.51.100.91", api.admin())).status())
                 .isEqualTo(201);

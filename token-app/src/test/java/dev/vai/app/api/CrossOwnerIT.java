@@ -1,6 +1,8 @@
 package dev.vai.app.api;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vai.app.support.Api.Issued;
@@ -31,9 +33,9 @@ class CrossOwnerIT {
 
     @BeforeEach
     void setUp() {
-        alice = api.newUser();
-        bob = api.newUser();
-        aliceKey = api.createApiKey(alice.plaintext(), "alice's");
+        alice = api.issue(aSession());
+        bob = api.issue(aSession());
+        aliceKey = api.issue(anApiKey().named("alice's").by(alice));
     }
 
     @Test
@@ -57,7 +59,7 @@ class CrossOwnerIT {
 
     @Test
     void revokeAllTouchesOnlyTheCallersTokens() {
-        api.createApiKey(bob.plaintext(), "bob's");
+        api.issue(anApiKey().named("bob's").by(bob));
         assertThat(api.delete(TOKENS + "?exclude_current=false", bearer(bob.plaintext())).json()
                 .get("revokedCount").asInt()).isEqualTo(2);
         assertThat(api.get(TOKENS, bearer(aliceKey.plaintext())).status()).isEqualTo(200);

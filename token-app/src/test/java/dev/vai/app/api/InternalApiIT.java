@@ -1,6 +1,8 @@
 package dev.vai.app.api;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,7 +100,7 @@ class InternalApiIT {
 
     @Test
     void theAdminRevokesAnyTokenAndTheRevocationSaysSo() {
-        Issued user = api.newUser();
+        Issued user = api.issue(aSession());
         Response answer = api.delete("/internal/v1/access-tokens/" + user.id(), api.admin());
 
         assertThat(answer.status()).isEqualTo(204);
@@ -121,10 +123,10 @@ class InternalApiIT {
     @Test
     void deprovisioningRevokesEveryActiveTokenOfTheUser() {
         String userId = "leaver-" + UUID.randomUUID();
-        Issued session = api.session(userId);
-        api.createApiKey(session.plaintext(), "one");
-        api.createApiKey(session.plaintext(), "two");
-        Issued other = api.newUser();
+        Issued session = api.issue(aSession().forUser(userId));
+        api.issue(anApiKey().named("one").by(session));
+        api.issue(anApiKey().named("two").by(session));
+        Issued other = api.issue(aSession());
 
         Response answer = api.delete("/internal/v1/users/" + userId + "/access-tokens", api.admin());
 
@@ -139,7 +141,7 @@ class InternalApiIT {
     @Test
     void introspectionDescribesAnActiveToken() {
         String userId = "introspected-" + UUID.randomUUID();
-        Issued user = api.session(userId);
+        Issued user = api.issue(aSession().forUser(userId));
         Response answer = api.postJson(INTROSPECT, "{\"token\": \"" + user.plaintext() + "\"}", api.admin());
 
         assertThat(answer.status()).isEqualTo(200);
@@ -153,7 +155,7 @@ class InternalApiIT {
 
     @Test
     void introspectionSaysOnlyInactiveForAnythingElse() {
-        Issued revoked = api.newUser();
+        Issued revoked = api.issue(aSession());
         api.delete("/internal/v1/access-tokens/" + revoked.id(), api.admin());
         for (String token : new String[] {revoked.plaintext(), "garbage", "", "vai_k_" + "A".repeat(49)}) {
             Response answer = api.postJson(INTROSPECT, "{\"token\": \"" + token + "\"}", api.admin());

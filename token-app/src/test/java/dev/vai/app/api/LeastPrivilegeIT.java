@@ -1,6 +1,9 @@
 package dev.vai.app.api;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
+import static dev.vai.app.support.Fixtures.days;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -70,7 +73,7 @@ class LeastPrivilegeIT {
 
     @BeforeEach
     void setUp() {
-        alice = api.newUser();
+        alice = api.issue(aSession());
     }
 
     private static void assertLacks(Response response, String scopes) {
@@ -84,10 +87,6 @@ class LeastPrivilegeIT {
         return api.get(TOKENS + "?limit=200&includeRevoked=true", bearer(owner.plaintext())).json().get("items").size();
     }
 
-    private Issued key(Issued caller, String body) {
-        return Api.issued(api.postJson(TOKENS, body, bearer(caller.plaintext())));
-    }
-
     private int status(String path, Issued caller) {
         return api.get(path, bearer(caller.plaintext())).status();
     }
@@ -99,7 +98,7 @@ class LeastPrivilegeIT {
     @Test
     void aSessionHoldsEveryScopeAndItsKeysGetAllButTokensWrite() {
         assertThat(alice.token().get("scopes").toString()).isEqualTo("[\"api\",\"tokens:read\",\"tokens:write\"]");
-        Issued key = api.createApiKey(alice.plaintext(), "ci");
+        Issued key = api.issue(anApiKey().named("ci").by(alice));
         assertThat(key.token().get("scopes").toString()).isEqualTo("[\"api\",\"tokens:read\"]");
         assertThat(status(TOKENS, key)).as("lists").isEqualTo(200);
         assertThat(status(TOKENS + "/" + key.id(), key)).as("reads itself").isEqualTo(200);
@@ -108,7 +107,7 @@ class LeastPrivilegeIT {
 
     @Test
     void aKeyWithoutTokensWriteCannotCreateRevokeAllOrRevokeAnotherTokenAndChangesNothing() {
-        Issued key = api.createApiKey(alice.plaintext(), "leaked ci key");
+        Issued key = api.issue(anApiKey().named("leaked ci key").by(alice));
         int before = tokensOf(alice);
 
         assertLacks(api.postJson(TOKENS, "{\"name\": \"forever\", \"expiresInDays\": 366}", bearer(key.plaintext())),
@@ -126,7 +125,7 @@ class LeastPrivilegeIT {
 
     @Test
     void aKeyMayAlwaysReadAndRevokeItselfEvenWithNoScopeAtAll() {
-        Issued key = key(alice, "{\"name\": \"identifies itself\", \"scopes\": []}");
+        Issued key = api.issue(anApiKey().named("identifies itself").withScopes().by(alice));
         assertThat(key.token().get("scopes").toString()).isEqualTo("[]");
 
         assertLacks(api.get(TOKENS, bearer(key.plaintext())), "tokens:read");
@@ -141,8 +140,8 @@ class LeastPrivilegeIT {
 
     @Test
     void aCallerHoldingTheScopeGets404NeverForbiddenForAnotherOwnersToken() {
-        Issued bob = api.newUser();
-        Issued key = api.createApiKey(alice.plaintext(), "reader");
+        Issued bob = api.issue(aSession());
+        Issued key = api.issue(anApiKey().named("reader").by(alice));
         Response read = api.get(TOKENS + "/" + bob.id(), bearer(key.plaintext()));
         Response revoke = api.delete(TOKENS + "/" + bob.id(), bearer(alice.plaintext()));
         Response unknown = api.get(TOKENS + "/" + UUID.randomUUID(), bearer(key.plaintext()));
@@ -152,10 +151,10 @@ class LeastPrivilegeIT {
 
     @Test
     void aKeyGrantedTokensWriteCreatesKeysBoundedByItsOwnExpiry() {
-        Issued parent = key(alice, "{\"name\": \"deployer\", \"expiresInDays\": 10,"
-                + " \"scopes\": [\"api\", \"tokens:read\", \"tokens:write\"]}");
+        Issued parent = api.issue(anApiKey().named("deployer").withScopes("api", "tokens:read", "tokens:write")
+                .expiringIn(days(10)).by(alice));
 
-        Issued child = key(parent, "{\"name\": \"child\"}");
+        Issued child = api.issue(anApiKey().named("child").by(parent));
         assertThat(expiresAt(child)).as("the default 90 days would outlive the parent").isEqualTo(expiresAt(parent));
         assertThat(child.token().get("scopes").toString()).isEqualTo("[\"api\",\"tokens:read\"]");
 
@@ -168,17 +167,18 @@ class LeastPrivilegeIT {
         assertThat(error.get("msg").asText()).contains("less than or equal to 9")
                 .contains(parent.token().get("expiresAt").asText());
 
-        Issued shorter = key(parent, "{\"name\": \"shorter\", \"expiresInDays\": 9}");
+        Issued shorter = api.issue(anApiKey().named("shorter").expiringIn(days(9)).by(parent));
         assertThat(Duration.between(Instant.parse(shorter.token().get("createdAt").asText()), expiresAt(shorter)))
                 .isEqualTo(Duration.ofDays(9));
     }
 
     @Test
     void revokingAKeyRevokesEveryKeyItCreatedAndTheirsButNotTheSessionsOtherKeys() {
-        Issued parent = key(alice, "{\"name\": \"parent\", \"scopes\": [\"api\", \"tokens:read\", \"tokens:write\"]}");
-        Issued child = key(parent, "{\"name\": \"child\", \"scopes\": [\"tokens:read\", \"tokens:write\"]}");
-        Issued grandchild = key(child, "{\"name\": \"grandchild\"}");
-        Issued sibling = api.createApiKey(alice.plaintext(), "the session's other key");
+        Issued parent = api.issue(anApiKey().named("parent").withScopes("api", "tokens:read", "tokens:write")
+                .by(alice));
+        Issued child = api.issue(anApiKey().named("child").withScopes("tokens:read", "tokens:write").by(parent));
+        Issued grandchild = api.issue(anApiKey().named("grandchild").by(child));
+        Issued sibling = api.issue(anApiKey().named("the session's other key").by(alice));
 
         assertThat(api.delete(TOKENS + "/" + parent.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
 
@@ -196,7 +196,7 @@ class LeastPrivilegeIT {
 
     @Test
     void keysASessionCreatedOutliveTheSessionsRevocation() {
-        Issued key = api.createApiKey(alice.plaintext(), "ci");
+        Issued key = api.issue(anApiKey().named("ci").by(alice));
         assertThat(api.delete(TOKENS + "/" + alice.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
         assertThat(status(TOKENS, alice)).isEqualTo(401);
         assertThat(status(TOKENS + "/" + key.id(), key)).isEqualTo(200);
@@ -204,8 +204,8 @@ class LeastPrivilegeIT {
 
     @Test
     void lineageWinsOverExcludeCurrentAndRevokeAllCountsTheKeysRevokedWithTheirParent() {
-        Issued parent = key(alice, "{\"name\": \"parent\", \"scopes\": [\"tokens:read\", \"tokens:write\"]}");
-        Issued caller = key(parent, "{\"name\": \"child that calls\", \"scopes\": [\"tokens:write\"]}");
+        Issued parent = api.issue(anApiKey().named("parent").withScopes("tokens:read", "tokens:write").by(alice));
+        Issued caller = api.issue(anApiKey().named("child that calls").withScopes("tokens:write").by(parent));
         Response all = api.delete(TOKENS + "?exclude_current=true", bearer(caller.plaintext()));
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.json().get("revokedCount").asInt()).as("alice's session, the parent, and the caller with it")
@@ -214,20 +214,20 @@ class LeastPrivilegeIT {
         assertThat(new EventStore(jdbc).eventsOf(caller.id()).get(1).payload())
                 .contains("\"reason\":\"PARENT_REVOKED\"");
 
-        Issued bob = api.newUser();
-        Issued bobsParent = key(bob, "{\"name\": \"parent\", \"scopes\": [\"tokens:write\"]}");
-        key(bobsParent, "{\"name\": \"child\", \"scopes\": []}");
+        Issued bob = api.issue(aSession());
+        Issued bobsParent = api.issue(anApiKey().named("parent").withScopes("tokens:write").by(bob));
+        api.issue(anApiKey().named("child").withScopes().by(bobsParent));
         Response deprovisioned = api.delete("/internal/v1/users/" + userOf(bob) + "/access-tokens", api.admin());
         assertThat(deprovisioned.json().get("revokedCount").asInt()).isEqualTo(3);
     }
 
     @Test
     void expiredKeysInTheTreeAreRevokedWithTheirParentToo() {
-        Issued parent = key(alice, "{\"name\": \"parent\", \"expiresInDays\": 30,"
-                + " \"scopes\": [\"tokens:read\", \"tokens:write\"]}");
-        Issued shortLived = key(parent, "{\"name\": \"short-lived\", \"expiresInDays\": 1,"
-                + " \"scopes\": [\"tokens:write\"]}");
-        Issued grandchild = key(shortLived, "{\"name\": \"grandchild\"}");
+        Issued parent = api.issue(anApiKey().named("parent").withScopes("tokens:read", "tokens:write")
+                .expiringIn(days(30)).by(alice));
+        Issued shortLived = api.issue(anApiKey().named("short-lived").withScopes("tokens:write").expiringIn(days(1))
+                .by(parent));
+        Issued grandchild = api.issue(anApiKey().named("grandchild").by(shortLived));
         try {
             clock.advance(Duration.ofDays(2));
             assertThat(status(TOKENS + "/" + shortLived.id(), shortLived)).as("expired").isEqualTo(401);
@@ -258,7 +258,7 @@ class LeastPrivilegeIT {
      */
     @Test
     void aRevocationThatWaitsForAKeyBeingCreatedByItsParentRevokesThatKeyToo() throws Exception {
-        Issued parent = key(alice, "{\"name\": \"parent\", \"scopes\": [\"tokens:read\", \"tokens:write\"]}");
+        Issued parent = api.issue(anApiKey().named("parent").withScopes("tokens:read", "tokens:write").by(alice));
         CompletableFuture<Integer>[] revocation = new CompletableFuture[1];
         IssuedToken child = new TransactionTemplate(transactions).execute(status -> {
             IssuedToken created = lifecycle.issue(issuerOf(parent), new OwnerId(userOf(alice)), TokenType.API_KEY,
@@ -280,7 +280,7 @@ class LeastPrivilegeIT {
     /** The other order: the parent was revoked after it authenticated the request; the key is not created. */
     @Test
     void aKeyIsNotCreatedForAParentRevokedSinceItAuthenticated() {
-        Issued parent = key(alice, "{\"name\": \"parent\", \"scopes\": [\"tokens:read\", \"tokens:write\"]}");
+        Issued parent = api.issue(anApiKey().named("parent").withScopes("tokens:read", "tokens:write").by(alice));
         Issuer.Token authenticated = issuerOf(parent);
         assertThat(api.delete(TOKENS + "/" + parent.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
         int before = tokensOf(alice);
@@ -292,12 +292,13 @@ class LeastPrivilegeIT {
 
     @Test
     void aTokenCannotGrantWhatItDoesNotHoldAndIsToldEveryMissingScope() {
-        Issued limited = api.session("user-" + UUID.randomUUID(), "tokens:read", "tokens:write");
+        Issued limited = api.issue(aSession().forUser("user-" + UUID.randomUUID())
+                .withScopes("tokens:read", "tokens:write"));
         int before = tokensOf(limited);
         assertLacks(api.postJson(TOKENS, "{\"name\": \"n\", \"scopes\": [\"api\", \"tokens:read\"]}",
                 bearer(limited.plaintext())), "api");
 
-        Issued writer = key(alice, "{\"name\": \"writer\", \"scopes\": [\"tokens:write\"]}");
+        Issued writer = api.issue(anApiKey().named("writer").withScopes("tokens:write").by(alice));
         assertLacks(api.postJson(TOKENS, "{\"name\": \"n\", \"scopes\": [\"api\", \"tokens:read\", \"tokens:write\"]}",
                 bearer(writer.plaintext())), "api tokens:read");
         assertThat(tokensOf(limited)).isEqualTo(before);
@@ -312,10 +313,11 @@ class LeastPrivilegeIT {
                 "[\"body\",\"scopes\",0]", "string_type");
         assertValidation(api.postJson(TOKENS, "{\"name\": \"n\", \"scopes\": [\"api\", \"repo\"]}",
                 bearer(alice.plaintext())), "[\"body\",\"scopes\",1]", "enum");
-        assertThat(key(alice, "{\"name\": \"n\", \"scopes\": [\"api\", \"api\"]}").token().get("scopes").toString())
+        assertThat(api.issue(anApiKey().named("n").withScopes("api", "api").by(alice)).token().get("scopes").toString())
                 .isEqualTo("[\"api\"]");
 
-        Issued limited = api.session("user-" + UUID.randomUUID(), "tokens:read", "tokens:write");
+        Issued limited = api.issue(aSession().forUser("user-" + UUID.randomUUID())
+                .withScopes("tokens:read", "tokens:write"));
         assertValidation(api.postJson(TOKENS, "{\"name\": \" \", \"scopes\": [\"api\"]}", bearer(limited.plaintext())),
                 "[\"body\",\"name\"]", "string_too_short");
     }
@@ -329,7 +331,7 @@ class LeastPrivilegeIT {
 
     @Test
     void theLoginServiceMayMintASessionWithFewerScopesAndItsScopesAreValidatedToo() {
-        Issued kiosk = api.session("kiosk", "tokens:read");
+        Issued kiosk = api.issue(aSession().forUser("kiosk").withScopes("tokens:read"));
         assertThat(kiosk.token().get("scopes").toString()).isEqualTo("[\"tokens:read\"]");
         assertThat(status(TOKENS, kiosk)).isEqualTo(200);
         assertLacks(api.postJson(TOKENS, "{\"name\": \"n\"}", bearer(kiosk.plaintext())), "tokens:write");
@@ -342,8 +344,8 @@ class LeastPrivilegeIT {
 
     @Test
     void introspectionAnswersTheScopesSeparatedBySpaces() {
-        Issued key = api.createApiKey(alice.plaintext(), "introspected");
-        Issued none = key(alice, "{\"name\": \"bare\", \"scopes\": []}");
+        Issued key = api.issue(anApiKey().named("introspected").by(alice));
+        Issued none = api.issue(anApiKey().named("bare").withScopes().by(alice));
         assertThat(introspect(key).get("scope").asText()).isEqualTo("api tokens:read");
         assertThat(introspect(alice).get("scope").asText()).isEqualTo("api tokens:read tokens:write");
         assertThat(introspect(none).get("scope").asText()).isEmpty();
@@ -355,7 +357,7 @@ class LeastPrivilegeIT {
 
     @Test
     void everyRefusalIsCountedByTheScopeThatWasMissing() {
-        Issued key = key(alice, "{\"name\": \"bare\", \"scopes\": []}");
+        Issued key = api.issue(anApiKey().named("bare").withScopes().by(alice));
         Scrape before = Scrape.of(api);
         api.get(TOKENS, bearer(key.plaintext()));
         api.postJson(TOKENS, "{\"name\": \"n\"}", bearer(key.plaintext()));
@@ -381,9 +383,9 @@ class LeastPrivilegeIT {
     /** The read-one-token fast path and the controller enforce one rule and give one answer, case by case. */
     @Test
     void theFastPathAndTheControllerAnswerEveryReadAlike() {
-        Issued bob = api.newUser();
-        Issued bare = key(alice, "{\"name\": \"bare\", \"scopes\": []}");
-        Issued reader = api.createApiKey(alice.plaintext(), "reader");
+        Issued bob = api.issue(aSession());
+        Issued bare = api.issue(anApiKey().named("bare").withScopes().by(alice));
+        Issued reader = api.issue(anApiKey().named("reader").by(alice));
         String unknown = UUID.randomUUID().toString();
         List<String[]> cases = List.of(
                 new String[] {bare.plaintext(), bare.id()},

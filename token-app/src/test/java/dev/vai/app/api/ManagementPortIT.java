@@ -1,6 +1,7 @@
 package dev.vai.app.api;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vai.app.support.Api;
@@ -25,6 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ManagementPortIT {
 
     private static final String ADMIN_KEY = TestServicesEnvironmentPostProcessor.ADMIN_KEY;
+
+    @Autowired
+    Api api;
 
     @LocalServerPort
     int port;
@@ -88,7 +92,7 @@ class ManagementPortIT {
 
     @Test
     void theManagementPortHasNoPublicApi() {
-        Api.Issued session = new Api(port, managementPort).newUser();
+        Api.Issued session = api.issue(aSession());
         Api management = managementPortOnly();
         assertNotFound(management.get("/api/v1/access-tokens", bearer(session.plaintext())));
         assertNotFound(management.get("/api/v1/access-tokens/" + session.id(), bearer(session.plaintext())));

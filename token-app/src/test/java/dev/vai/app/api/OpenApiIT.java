@@ -1,5 +1,6 @@
 package dev.vai.app.api;
 
+import static dev.vai.app.support.Fixtures.aSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -23,6 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ServiceIT
 class OpenApiIT {
 
+    @Autowired
+    Api api;
+
     @LocalServerPort
     int port;
 
@@ -30,7 +35,7 @@ class OpenApiIT {
     int managementPort;
 
     private JsonNode document() {
-        Api.Response response = new Api(port, managementPort).get("/v3/api-docs");
+        Api.Response response = api.get("/v3/api-docs");
         assertThat(response.status()).isEqualTo(200);
         return response.json();
     }
@@ -125,8 +130,7 @@ class OpenApiIT {
     /** The check every HTTP test runs is not vacuous: answers that break the document are caught. */
     @Test
     void theContractCheckRefusesWhatTheDocumentDoesNotAllow() {
-        Api api = new Api(port, managementPort);
-        Api.Issued session = api.newUser();
+        Api.Issued session = api.issue(aSession());
         Api.Response real = api.get("/api/v1/access-tokens/" + session.id(), Api.bearer(session.plaintext()));
         String path = "/api/v1/access-tokens/" + session.id();
         Map<String, List<String>> json = Map.of("Content-Type", List.of("application/json"));

@@ -1,6 +1,8 @@
 package dev.vai.app.api;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +38,7 @@ class PaginationIT {
 
     @BeforeEach
     void setUp() {
-        alice = api.newUser();
+        alice = api.issue(aSession());
     }
 
     @AfterEach
@@ -47,7 +49,7 @@ class PaginationIT {
     private List<String> createKeys(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(api.createApiKey(alice.plaintext(), "key " + i).id());
+            ids.add(api.issue(anApiKey().named("key " + i).by(alice)).id());
         }
         return ids;
     }
@@ -109,7 +111,7 @@ class PaginationIT {
         int round = 0;
         while (cursor != null) {
             // meanwhile: a new token, a revocation of one already seen and of one not yet reached
-            api.createApiKey(alice.plaintext(), "late " + round);
+            api.issue(anApiKey().named("late " + round).by(alice));
             String aheadId = existing.get(Math.min(existing.size() - 1, seen.size() + 3));
             if (!seen.contains(aheadId) && !aheadId.equals(alice.id())) {
                 api.delete(TOKENS + "/" + aheadId, bearer(alice.plaintext()));
@@ -138,7 +140,7 @@ class PaginationIT {
     void aCursorIsBoundToTheCallerAndTheFilterButNotTheLimit() {
         createKeys(6);
         String cursor = page("?limit=2").get("nextCursor").asText();
-        Issued bob = api.newUser();
+        Issued bob = api.issue(aSession());
 
         assertThat(api.get(TOKENS + "?limit=3&cursor=" + cursor, bearer(alice.plaintext())).status()).isEqualTo(200);
         assertCursorRejected(api.get(TOKENS + "?limit=2&cursor=" + cursor, bearer(bob.plaintext())));

@@ -1,6 +1,8 @@
 package dev.vai.app.api;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vai.app.support.Api.Issued;
@@ -45,7 +47,7 @@ class RevokeAllIT {
             List<Future<String>> ids = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int n = i;
-                ids.add(pool.submit(() -> api.createApiKey(owner.plaintext(), "bulk " + n).id()));
+                ids.add(pool.submit(() -> api.issue(anApiKey().named("bulk " + n).by(owner)).id()));
             }
             List<String> result = new ArrayList<>();
             for (Future<String> id : ids) {
@@ -81,7 +83,7 @@ class RevokeAllIT {
 
     @Test
     void revokeAllWorksThroughSeveralBatches() throws Exception {
-        Issued alice = api.newUser();
+        Issued alice = api.issue(aSession());
         List<String> keys = createKeys(alice, 450);
 
         Response answer = api.delete(TOKENS, bearer(alice.plaintext()));
@@ -98,8 +100,8 @@ class RevokeAllIT {
     @Test
     void twoRacingRevokeAllCallsNeverCountATokenTwice() throws Exception {
         String user = "racer-" + java.util.UUID.randomUUID();
-        Issued first = api.session(user);
-        Issued second = api.session(user);
+        Issued first = api.issue(aSession().forUser(user));
+        Issued second = api.issue(aSession().forUser(user));
         List<String> keys = createKeys(first, 300);
 
         List<Response> answers = race(List.of(
@@ -123,7 +125,7 @@ class RevokeAllIT {
 
     @Test
     void revokesRacingRevokeAllRevokeEachTokenOnce() throws Exception {
-        Issued alice = api.newUser();
+        Issued alice = api.issue(aSession());
         List<String> keys = createKeys(alice, 60);
         List<Callable<Integer>> calls = new ArrayList<>();
         calls.add(() -> api.delete(TOKENS, bearer(alice.plaintext())).status());
@@ -145,8 +147,8 @@ class RevokeAllIT {
 
     @Test
     void concurrentRevokesOfOneTokenAllSucceedAndRecordOneEvent() throws Exception {
-        Issued alice = api.newUser();
-        Issued key = api.createApiKey(alice.plaintext(), "contested");
+        Issued alice = api.issue(aSession());
+        Issued key = api.issue(anApiKey().named("contested").by(alice));
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             calls.add(() -> api.delete(TOKENS + "/" + key.id(), bearer(alice.plaintext())).status());

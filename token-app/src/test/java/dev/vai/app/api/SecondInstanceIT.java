@@ -1,6 +1,8 @@
 package dev.vai.app.api;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,8 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,11 +47,8 @@ class SecondInstanceIT {
     static Path workDir;
     private static AppProcess instanceB;
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
+    @Autowired
+    Api api;
 
     @BeforeAll
     static void startSecondInstance() {
@@ -82,7 +79,7 @@ class SecondInstanceIT {
         assertThat(minted.body()).isEqualTo("{\"detail\":\"Not Found\"}");
 
         assertThat(managementPort.get("/actuator/health").status()).isEqualTo(200);
-        Issued carol = managementPort.session("carol");
+        Issued carol = managementPort.issue(aSession().forUser("carol"));
         assertThat(managementPort.get(TOKENS, bearer(carol.plaintext())).status()).isEqualTo(404);
         assertThat(publicPort.get(TOKENS, bearer(carol.plaintext())).status()).isEqualTo(200);
         assertThat(instanceB.log()).contains("Management port " + instanceB.managementPort());
@@ -90,16 +87,16 @@ class SecondInstanceIT {
 
     @Test
     void aTokenRevokedThroughOneInstanceIsRefusedByTheOtherOnItsVeryNextRequest() {
-        Api a = new Api(port, managementPort);
+        Api a = api;
         Api b = instanceB.api(TestServicesEnvironmentPostProcessor.ADMIN_KEY);
-        Issued alice = a.newUser();
+        Issued alice = a.issue(aSession());
         for (int i = 0; i < 5; i++) {
-            Issued key = b.createApiKey(alice.plaintext(), "key " + i);
+            Issued key = b.issue(anApiKey().named("key " + i).by(alice));
             assertThat(b.get(TOKENS, bearer(key.plaintext())).status()).isEqualTo(200);
             assertThat(a.delete(TOKENS + "/" + key.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
             assertThat(b.get(TOKENS, bearer(key.plaintext())).status()).isEqualTo(401);
         }
-        Issued other = a.createApiKey(alice.plaintext(), "the other way");
+        Issued other = a.issue(anApiKey().named("the other way").by(alice));
         assertThat(b.delete(TOKENS + "/" + other.id(), bearer(alice.plaintext())).status()).isEqualTo(204);
         assertThat(a.get(TOKENS, bearer(other.plaintext())).status()).isEqualTo(401);
     }
@@ -109,12 +106,12 @@ class SecondInstanceIT {
 
     @Test
     void racingCommandsOnTheSameTokensFromTwoInstancesRecordEachRevocationOnceAndNeverFail() throws Exception {
-        Api a = new Api(port, managementPort);
+        Api a = api;
         Api b = instanceB.api(TestServicesEnvironmentPostProcessor.ADMIN_KEY);
-        Issued alice = a.newUser();
+        Issued alice = a.issue(aSession());
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            keys.add((i % 2 == 0 ? a : b).createApiKey(alice.plaintext(), "contested " + i).id());
+            keys.add((i % 2 == 0 ? a : b).issue(anApiKey().named("contested " + i).by(alice)).id());
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -156,7 +153,7 @@ class SecondInstanceIT {
     @Test
     void withVaiLogFormatJsonEveryLineIsAJsonObjectAndRequestsAreLoggedWithTheirFields() throws Exception {
         Api b = instanceB.api(TestServicesEnvironmentPostProcessor.ADMIN_KEY);
-        Issued user = b.newUser();
+        Issued user = b.issue(aSession());
         b.get(TOKENS, bearer(user.plaintext()));
         // the console is written by a background thread: wait for the GET's own line (the session's issue, logged
         // earlier, names the same token)
@@ -187,11 +184,11 @@ class SecondInstanceIT {
 
     @Test
     void aCursorFromOneInstanceWorksOnTheOther() {
-        Api a = new Api(port, managementPort);
+        Api a = api;
         Api b = instanceB.api(TestServicesEnvironmentPostProcessor.ADMIN_KEY);
-        Issued alice = a.newUser();
+        Issued alice = a.issue(aSession());
         for (int i = 0; i < 3; i++) {
-            a.createApiKey(alice.plaintext(), "key " + i);
+            a.issue(anApiKey().named("key " + i).by(alice));
         }
         String cursor = a.get(TOKENS + "?limit=2", bearer(alice.plaintext())).json().get("nextCursor").asText();
         Api.Response next = b.get(TOKENS + "?limit=2&cursor=" + cursor, bearer(alice.plaintext()));

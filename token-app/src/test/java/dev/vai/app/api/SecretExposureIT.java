@@ -2,6 +2,8 @@ package dev.vai.app.api;
 
 import static dev.vai.app.support.Api.bearer;
 import static dev.vai.app.support.Api.headers;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,9 +50,9 @@ class SecretExposureIT {
         List<String> plaintexts = new ArrayList<>();
         StringBuilder bodies = new StringBuilder();
 
-        Issued alice = api.newUser();
+        Issued alice = api.issue(aSession());
         plaintexts.add(alice.plaintext());
-        Issued key = api.createApiKey(alice.plaintext(), "exposure");
+        Issued key = api.issue(anApiKey().named("exposure").by(alice));
         plaintexts.add(key.plaintext());
         api.get(TOKENS, "X-API-Key", key.plaintext());
         api.get(TOKENS, "Cookie", "vai_token=" + key.plaintext());

@@ -1,6 +1,7 @@
 package dev.vai.app.api;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class ValidationIT {
     @BeforeEach
     void setUp() {
         events = new EventStore(jdbc);
-        alice = api.newUser();
+        alice = api.issue(aSession());
     }
 
     /** The single error of a 422, after checking the shape. */

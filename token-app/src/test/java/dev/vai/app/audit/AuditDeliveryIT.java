@@ -1,6 +1,8 @@
 package dev.vai.app.audit;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,22 +11,17 @@ import dev.vai.app.support.Api;
 import dev.vai.app.support.Api.Issued;
 import dev.vai.app.support.AppProcess;
 import dev.vai.app.support.Scrape;
+import dev.vai.app.support.ServiceProcesses;
 import dev.vai.app.support.StreamCheck;
 import dev.vai.app.support.TcpProxy;
-import dev.vai.app.support.TestKafka;
-import dev.vai.app.support.TestPostgres;
 import dev.vai.app.support.TestServicesEnvironmentPostProcessor;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Delivery under faults, with infrastructure the test owns: the service and the broker are child processes (the real
@@ -36,56 +33,28 @@ class AuditDeliveryIT {
     private static final String TOKENS = "/api/v1/access-tokens";
     private static final String ADMIN_KEY = TestServicesEnvironmentPostProcessor.ADMIN_KEY;
 
-    @TempDir
-    static Path workDir;
-    private static TestPostgres.Database database;
-    private static int brokerPort;
-    private static AppProcess broker;
-
-    @BeforeAll
-    static void startBroker() {
-        database = TestPostgres.newDatabase();
-        brokerPort = TestKafka.freePortPair();
-        broker = startBrokerProcess();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
-
-    private static AppProcess startBrokerProcess() {
-        AppProcess started = AppProcess.broker(workDir, workDir.resolve("kafka"), brokerPort);
-        started.awaitLog("dev-kafka ready on", Duration.ofSeconds(60));
-        return started;
-    }
-
-    private static AppProcess service(String databaseUrl) {
-        Map<String, String> environment = AppProcess.production(databaseUrl, database, "localhost:" + brokerPort);
-        AppProcess service = AppProcess.start(workDir, environment);
-        service.awaitLog("Started TokenServiceApplication", Duration.ofSeconds(90));
-        return service;
-    }
+    @RegisterExtension
+    static final ServiceProcesses services = new ServiceProcesses();
 
     @Test
     void whileTheBrokerIsDownTheApiKeepsWorkingAndTheBacklogIsExportedInOrderWhenItReturns() {
-        try (AppProcess service = service(database.url())) {
+        try (AppProcess service = services.service()) {
             Api api = service.api(ADMIN_KEY);
-            Issued owner = api.newUser();
+            Issued owner = api.issue(aSession());
             List<Issued> keys = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                keys.add(api.createApiKey(owner.plaintext(), "key " + i));
+                keys.add(api.issue(anApiKey().named("key " + i).by(owner)));
             }
             awaitExported(Duration.ofSeconds(30));
 
-            broker.kill();
+            services.killBroker();
             for (Issued key : keys) {
                 long start = System.nanoTime();
                 assertThat(api.delete(TOKENS + "/" + key.id(), bearer(owner.plaintext())).status()).isEqualTo(204);
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).as("revocation does not wait for Kafka")
                         .isLessThan(Duration.ofSeconds(2));
             }
-            api.createApiKey(owner.plaintext(), "issued while the broker is down");
+            api.issue(anApiKey().named("issued while the broker is down").by(owner));
             assertThat(backlog(api)).isGreaterThan(0);
             JsonNode health = awaitExportStatus(api, "DEGRADED");
             JsonNode export = health.get("components").get("auditExport");
@@ -97,7 +66,7 @@ class AuditDeliveryIT {
             assertThat(api.get("/actuator/health").status()).as("degraded, not down").isEqualTo(200);
             assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
 
-            broker = startBrokerProcess();
+            services.startBroker();
             awaitExported(Duration.ofSeconds(60));
             assertThat(awaitExportStatus(api, "UP").get("components").get("auditExport").get("status").asText())
                     .isEqualTo("UP");
@@ -113,17 +82,17 @@ class AuditDeliveryIT {
 
     @Test
     void aServiceKilledMidExportResumesAndEveryEventReachesTheTopic() {
-        try (AppProcess service = service(database.url())) {
+        try (AppProcess service = services.service()) {
             Api api = service.api(ADMIN_KEY);
-            Issued owner = api.newUser();
+            Issued owner = api.issue(aSession());
             for (int i = 0; i < 150; i++) {
-                api.createApiKey(owner.plaintext(), "bulk " + i);
+                api.issue(anApiKey().named("bulk " + i).by(owner));
             }
             assertThat(api.delete(TOKENS + "?exclude_current=false", bearer(owner.plaintext())).status())
                     .isEqualTo(200);
             service.kill();
         }
-        try (AppProcess restarted = service(database.url())) {
+        try (AppProcess restarted = services.service()) {
             awaitExported(Duration.ofSeconds(60));
             restarted.stop();
         }
@@ -131,14 +100,15 @@ class AuditDeliveryIT {
 
     @Test
     void whenPostgresqlBecomesUnreachableTheExporterWaitsAndResumesWhenItReturns() throws Exception {
-        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(.+)").matcher(database.url());
+        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(.+)").matcher(services.database().url());
         assertThat(url.matches()).isTrue();
         try (TcpProxy proxy = new TcpProxy(url.group(1), Integer.parseInt(url.group(2)));
-                AppProcess service = service("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + url.group(3))) {
+                AppProcess service = services.service(services.environment("jdbc:postgresql://127.0.0.1:" + proxy.port()
+                        + "/" + url.group(3)))) {
             Api api = service.api(ADMIN_KEY);
-            Issued owner = api.newUser();
+            Issued owner = api.issue(aSession());
             for (int i = 0; i < 5; i++) {
-                api.createApiKey(owner.plaintext(), "before " + i);
+                api.issue(anApiKey().named("before " + i).by(owner));
             }
 
             proxy.cut();
@@ -160,7 +130,7 @@ class AuditDeliveryIT {
     /** A key created once the database answers again (within 30 s). */
     private static Issued awaitWorking(Api api, Issued owner) {
         Api.Response created = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> api.postJson(TOKENS, "{\"name\": \"after\"}", bearer(owner.plaintext())),
+                .until(() -> api.create(anApiKey().named("after").by(owner)),
                         answer -> answer.status() == 201);
         return Api.issued(created);
     }
@@ -173,7 +143,7 @@ class AuditDeliveryIT {
 
     /** Every stored event on the topic, nothing else, each token's records in event order. */
     private static void awaitExported(Duration timeout) {
-        StreamCheck.Result result = StreamCheck.compare(database, "localhost:" + brokerPort, timeout);
+        StreamCheck.Result result = StreamCheck.compare(services.database(), services.kafkaBootstrap(), timeout);
         assertThat(result.missing()).as("events never exported").isZero();
         assertThat(result.phantoms()).as("records that match no event").isZero();
         assertThat(result.outOfOrderTokens()).as("tokens whose records arrived out of order").isZero();

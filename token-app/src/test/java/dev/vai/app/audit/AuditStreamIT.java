@@ -1,6 +1,8 @@
 package dev.vai.app.audit;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -75,8 +77,8 @@ class AuditStreamIT {
 
     @Test
     void issuingAndRevokingReachTheTopicAsCloudEventsKeyedByTokenId() {
-        Issued alice = api.newUser();
-        Issued key = api.createApiKey(alice.plaintext(), "audited key");
+        Issued alice = api.issue(aSession());
+        Issued key = api.issue(anApiKey().named("audited key").by(alice));
         api.send("DELETE", TOKENS + "/" + key.id(), null, null, "Authorization", "Bearer " + alice.plaintext(),
                 "User-Agent", "audit-it/1.0", "X-Request-Id", "audit-req-1");
 
@@ -125,10 +127,10 @@ class AuditStreamIT {
 
     @Test
     void eachTokensRecordsArriveInEventOrderAndRevokeAllSaysSo() {
-        Issued owner = api.newUser();
+        Issued owner = api.issue(aSession());
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            keys.add(api.createApiKey(owner.plaintext(), "key " + i).id());
+            keys.add(api.issue(anApiKey().named("key " + i).by(owner)).id());
         }
         api.delete(TOKENS + "?exclude_current=false", bearer(owner.plaintext()));
         Set<String> all = Set.copyOf(keys);
@@ -147,8 +149,8 @@ class AuditStreamIT {
 
     @Test
     void noRecordCarriesAPlaintextOrAHash() {
-        Issued owner = api.newUser();
-        Issued key = api.createApiKey(owner.plaintext(), "secret-free");
+        Issued owner = api.issue(aSession());
+        Issued key = api.issue(anApiKey().named("secret-free").by(owner));
         api.delete(TOKENS + "/" + key.id(), bearer(owner.plaintext()));
 
         String all = recordsAbout(Set.of(key.id(), owner.id()), 3).stream().map(ConsumerRecord::value)
@@ -165,7 +167,7 @@ class AuditStreamIT {
 
     @Test
     void theOutboxEmptiesOnceTheBrokerHasAcknowledged() throws InterruptedException {
-        Issued owner = api.newUser();
+        Issued owner = api.issue(aSession());
         recordsAbout(Set.of(owner.id()), 1);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(jdbc.queryForObject("select count(*) from audit_outbox where token_id = ?::uuid",
@@ -175,8 +177,8 @@ class AuditStreamIT {
     @Test
     void aReplayReExportsHistoryWithTheSameIds() throws InterruptedException {
         Instant before = Instant.now().minusSeconds(1);
-        Issued owner = api.newUser();
-        Issued key = api.createApiKey(owner.plaintext(), "replayed");
+        Issued owner = api.issue(aSession());
+        Issued key = api.issue(anApiKey().named("replayed").by(owner));
         recordsAbout(Set.of(key.id()), 1);
 
         Api.Response started = api.postJson("/internal/v1/audit/replay", "{\"from\": \"" + before + "\"}",
@@ -204,7 +206,7 @@ class AuditStreamIT {
     @Test
     void theExportersMetricsMove() {
         double before = exported("revoked");
-        Issued owner = api.newUser();
+        Issued owner = api.issue(aSession());
         api.delete(TOKENS + "?exclude_current=false", bearer(owner.plaintext()));
         recordsAbout(Set.of(owner.id()), 2);
         String metrics = api.get("/actuator/prometheus").body();

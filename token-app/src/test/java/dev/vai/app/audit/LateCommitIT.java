@@ -1,6 +1,8 @@
 package dev.vai.app.audit;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vai.app.support.Api;
@@ -47,9 +49,9 @@ class LateCommitIT {
     @Test
     void anEventCommittedAfterLaterEventsWereExportedIsStillExported() throws Exception {
         String userId = "late-" + UUID.randomUUID();
-        Issued owner = api.session(userId);
-        Issued slow = api.createApiKey(owner.plaintext(), "committed late");
-        Issued fast = api.createApiKey(owner.plaintext(), "committed at once");
+        Issued owner = api.issue(aSession().forUser(userId));
+        Issued slow = api.issue(anApiKey().named("committed late").by(owner));
+        Issued fast = api.issue(anApiKey().named("committed at once").by(owner));
         AuditStreamIT.recordsAbout(Set.of(slow.id(), fast.id()), 2);
 
         CountDownLatch appended = new CountDownLatch(1);

@@ -1,6 +1,8 @@
 package dev.vai.app.operations;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,9 +41,9 @@ class MetricsIT {
         Scrape before = Scrape.of(api);
 
         String userId = "metrics-" + UUID.randomUUID();
-        Issued session = api.session(userId);
-        Issued key = api.createApiKey(session.plaintext(), "metered");
-        Issued doomed = api.createApiKey(session.plaintext(), "doomed");
+        Issued session = api.issue(aSession().forUser(userId));
+        Issued key = api.issue(anApiKey().named("metered").by(session));
+        Issued doomed = api.issue(anApiKey().named("doomed").by(session));
         api.get(TOKENS, bearer(session.plaintext()));
         api.get(TOKENS + "/" + key.id(), bearer(session.plaintext()));
         api.get(TOKENS + "/" + UUID.randomUUID(), bearer(session.plaintext()));
@@ -52,11 +54,11 @@ class MetricsIT {
         api.get(TOKENS, "X-API-Key", key.plaintext(), "Cookie", "vai_token=" + session.plaintext());
         api.delete(TOKENS + "/" + doomed.id(), bearer(session.plaintext()));
         api.get(TOKENS, bearer(doomed.plaintext()));
-        Issued stranger = api.newUser();
+        Issued stranger = api.issue(aSession());
         api.delete(TOKENS + "?exclude_current=false", bearer(stranger.plaintext()));
         api.get(TOKENS, bearer(stranger.plaintext()));
         api.delete("/internal/v1/access-tokens/" + key.id(), api.admin());
-        Issued expiring = api.newUser();
+        Issued expiring = api.issue(aSession());
         clock.set(Instant.now().plus(Duration.ofDays(1)));
         api.get(TOKENS, bearer(expiring.plaintext()));
         clock.reset();
@@ -102,11 +104,11 @@ class MetricsIT {
 
     @Test
     void theActiveTokenGaugeFollowsIssuingAndRevoking() throws Exception {
-        Issued session = api.newUser();
+        Issued session = api.issue(aSession());
         Thread.sleep(2_500); // the gauge is recounted every second here: the next count includes the session
         double start = Scrape.of(api).sum("vai_tokens_active");
         for (int i = 0; i < 3; i++) {
-            api.createApiKey(session.plaintext(), "active " + i);
+            api.issue(anApiKey().named("active " + i).by(session));
         }
         double afterIssuing = awaitGauge(api, value -> value >= start + 3);
         assertThat(afterIssuing).isGreaterThanOrEqualTo(start + 3);

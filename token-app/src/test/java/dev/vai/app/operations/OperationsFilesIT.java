@@ -1,5 +1,7 @@
 package dev.vai.app.operations;
 
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -45,8 +47,8 @@ class OperationsFilesIT {
 
     @BeforeEach
     void scrapeAfterTraffic() {
-        Api.Issued user = api.newUser();
-        api.createApiKey(user.plaintext(), "ops");
+        Api.Issued user = api.issue(aSession());
+        api.issue(anApiKey().named("ops").by(user));
         api.get("/api/v1/access-tokens", Api.bearer(user.plaintext()));
         System.gc(); // so that the GC pause timer exists, as it does in any service that has run a while
         scrape = Scrape.of(api);
@@ -126,8 +128,8 @@ class OperationsFilesIT {
     @Test
     void promtoolFindsNoCamelCaseInWhatTheServiceExports() throws Exception {
         assumeTrue(onPath("promtool"), "promtool is not installed (Debian package prometheus)");
-        Api.Issued session = api.newUser();
-        api.createApiKey(session.plaintext(), "meters");
+        Api.Issued session = api.issue(aSession());
+        api.issue(anApiKey().named("meters").by(session));
         Process process = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
         try (var in = process.getOutputStream()) {
             in.write(Scrape.of(api).text().getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,8 @@
 package dev.vai.app.schema;
 
 import static dev.vai.app.support.Api.bearer;
+import static dev.vai.app.support.Fixtures.aSession;
+import static dev.vai.app.support.Fixtures.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vai.app.support.Api;
@@ -56,17 +58,18 @@ class ReadModelRebuildIT {
     void theReadModelRebuiltFromTheEventsAloneEqualsTheOneWrittenLive() {
         String alice = "alice-" + UUID.randomUUID();
         String bob = "bob-" + UUID.randomUUID();
-        Issued aliceSession = api.session(alice);
-        Issued writer = api.createApiKey(aliceSession.plaintext(), "writer", "api", "tokens:read", "tokens:write");
-        Issued child = api.createApiKey(writer.plaintext(), "made by a key", "api");
-        Issued revoked = api.createApiKey(aliceSession.plaintext(), "revoked by alice");
+        Issued aliceSession = api.issue(aSession().forUser(alice));
+        Issued writer = api.issue(anApiKey().named("writer").withScopes("api", "tokens:read", "tokens:write")
+                .by(aliceSession));
+        Issued child = api.issue(anApiKey().named("made by a key").withScopes("api").by(writer));
+        Issued revoked = api.issue(anApiKey().named("revoked by alice").by(aliceSession));
         assertThat(api.delete(TOKENS + "/" + revoked.id(), bearer(aliceSession.plaintext())).status()).isEqualTo(204);
-        Issued adminRevoked = api.createApiKey(aliceSession.plaintext(), "revoked by an admin");
+        Issued adminRevoked = api.issue(anApiKey().named("revoked by an admin").by(aliceSession));
         assertThat(api.delete("/internal/v1/access-tokens/" + adminRevoked.id(), api.admin()).status())
                 .isEqualTo(204);
-        Issued bobSession = api.session(bob);
-        api.createApiKey(bobSession.plaintext(), "bob's first");
-        api.createApiKey(bobSession.plaintext(), "bob's second");
+        Issued bobSession = api.issue(aSession().forUser(bob));
+        api.issue(anApiKey().named("bob's first").by(bobSession));
+        api.issue(anApiKey().named("bob's second").by(bobSession));
         assertThat(api.delete(TOKENS, bearer(bobSession.plaintext())).status()).isEqualTo(200);
         assertThat(api.get(TOKENS + "/" + child.id(), bearer(child.plaintext())).status()).as("used: lastUsedAt")
                 .isEqualTo(200);

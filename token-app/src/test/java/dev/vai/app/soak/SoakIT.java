@@ -1,13 +1,14 @@
 package dev.vai.app.soak;
 
+import static dev.vai.app.support.Fixtures.aSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vai.app.support.Api;
 import dev.vai.app.support.AppProcess;
+import dev.vai.app.support.ServiceProcesses;
 import dev.vai.app.support.StreamCheck;
 import dev.vai.app.support.TcpProxy;
-import dev.vai.app.support.TestKafka;
 import dev.vai.app.support.TestPostgres;
 import dev.vai.app.support.TestServicesEnvironmentPostProcessor;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The soak test: two instances (the real jar) on one PostgreSQL, reached through a TCP proxy the test owns, and one
@@ -56,8 +56,8 @@ class SoakIT {
     private static final int USERS = 8;
     private static final int WORKERS = 6;
 
-    @TempDir
-    Path workDir;
+    @RegisterExtension
+    static final ServiceProcesses services = new ServiceProcesses();
 
     private final Ledger ledger = new Ledger();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -71,29 +71,24 @@ class SoakIT {
     @Test
     void underFaultsNoAcknowledgedWriteIsLostNothingIsInventedAndNoRevokedTokenWorks() throws Exception {
         Duration duration = Duration.parse(System.getProperty("vai.soak.duration", "PT1M"));
-        TestPostgres.Database database = TestPostgres.newDatabase();
+        TestPostgres.Database database = services.database();
         Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(.+)").matcher(database.url());
         assertThat(url.matches()).isTrue();
-        int brokerPort = TestKafka.freePortPair();
-        AppProcess broker = AppProcess.broker(workDir, workDir.resolve("kafka"), brokerPort);
-        broker.awaitLog("dev-kafka ready on", Duration.ofSeconds(60));
         try (TcpProxy proxy = new TcpProxy(url.group(1), Integer.parseInt(url.group(2)))) {
-            Map<String, String> environment = AppProcess.production("jdbc:postgresql://127.0.0.1:" + proxy.port()
-                    + "/" + url.group(3), database, "localhost:" + brokerPort);
+            Map<String, String> environment = services.environment("jdbc:postgresql://127.0.0.1:" + proxy.port()
+                    + "/" + url.group(3));
             environment.put("VAI_AUTH_FAILURE_LIMIT", "0");
             instances = new AtomicReferenceArray<>(2);
-            instances.set(0, AppProcess.start(workDir, environment));
-            instances.set(1, AppProcess.start(workDir, environment));
-            for (int i = 0; i < 2; i++) {
-                instances.get(i).awaitLog("Started TokenServiceApplication", Duration.ofSeconds(120));
-            }
+            List<AppProcess> started = services.services(2, environment);
+            instances.set(0, started.get(0));
+            instances.set(1, started.get(1));
 
             List<String> sessions = new ArrayList<>();
             List<String> users = new ArrayList<>();
             for (int i = 0; i < USERS; i++) {
                 String user = "soak-user-" + i;
                 users.add(user);
-                sessions.add(instances.get(0).api(ADMIN_KEY).session(user).plaintext());
+                sessions.add(instances.get(0).api(ADMIN_KEY).issue(aSession().forUser(user)).plaintext());
             }
 
             AtomicBoolean running = new AtomicBoolean(true);
@@ -107,19 +102,16 @@ class SoakIT {
             faults.add("instance " + drainer + " (the outbox drainer) killed with SIGKILL");
             instances.get(drainer).kill();
             at(start, duration, 0.30, () -> {
-                instances.set(drainer, AppProcess.start(workDir, environment));
-                instances.get(drainer).awaitLog("Started TokenServiceApplication", Duration.ofSeconds(120));
+                instances.set(drainer, services.service(environment));
                 return null;
             });
             at(start, duration, 0.40, () -> {
-                broker.kill();
+                services.killBroker();
                 return null;
             });
             faults.add("broker killed with SIGKILL, restarted on its data");
-            AppProcess[] restartedBroker = new AppProcess[1];
             at(start, duration, 0.55, () -> {
-                restartedBroker[0] = AppProcess.broker(workDir, workDir.resolve("kafka"), brokerPort);
-                restartedBroker[0].awaitLog("dev-kafka ready on", Duration.ofSeconds(60));
+                services.startBroker();
                 return null;
             });
             at(start, duration, 0.65, () -> {
@@ -136,7 +128,7 @@ class SoakIT {
             workers.shutdown();
             assertThat(workers.awaitTermination(90, TimeUnit.SECONDS)).isTrue();
 
-            StreamCheck.Result stream = StreamCheck.compare(database, "localhost:" + brokerPort,
+            StreamCheck.Result stream = StreamCheck.compare(database, services.kafkaBootstrap(),
                     Duration.ofSeconds(120));
             Set<String> stored = storedTokensWithEvent(database, "AccessTokenIssued");
             Set<String> revoked = storedTokensWithEvent(database, "AccessTokenRevoked");
@@ -155,16 +147,6 @@ class SoakIT {
             assertThat(violations).as("authentications that worked after the revocation was acknowledged").isZero();
             assertThat(errors500).as("500 responses").isZero();
             assertThat(ledger.issued).as("the workload did work").hasSizeGreaterThan(20);
-            if (restartedBroker[0] != null) {
-                restartedBroker[0].close();
-            }
-        } finally {
-            for (int i = 0; i < 2 && instances != null; i++) {
-                if (instances.get(i) != null) {
-                    instances.get(i).close();
-                }
-            }
-            broker.close();
         }
     }
 

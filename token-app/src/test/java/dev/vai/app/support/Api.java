@@ -2,7 +2,6 @@ package dev.vai.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 
 /**
  * A real HTTP client for the service under test, with the few shortcuts the tests keep needing. {@code /internal} and
@@ -122,34 +120,19 @@ public final class Api {
         return new String[] {"X-Admin-Key", adminKey};
     }
 
-    /** A new user's session, minted through the internal API as the login service would. */
-    public Issued newUser() {
-        return session("user-" + UUID.randomUUID());
+    /** The session {@code session} describes, minted through the internal API (see {@link Fixtures#aSession()}). */
+    public Issued issue(Fixtures.SessionSpec session) {
+        return issued(postJson("/internal/v1/sessions", session.json(), admin()));
     }
 
-    public Issued session(String userId) {
-        ObjectNode body = JSON.createObjectNode().put("userId", userId);
-        return issued(postJson("/internal/v1/sessions", body.toString(), admin()));
+    /** The API key {@code key} describes, created through the public API (see {@link Fixtures#anApiKey()}). */
+    public Issued issue(Fixtures.ApiKeySpec key) {
+        return issued(create(key));
     }
 
-    /** A session that holds only {@code scopes}. */
-    public Issued session(String userId, String... scopes) {
-        ObjectNode body = JSON.createObjectNode().put("userId", userId);
-        java.util.Arrays.stream(scopes).forEach(body.putArray("scopes")::add);
-        return issued(postJson("/internal/v1/sessions", body.toString(), admin()));
-    }
-
-    /** An API key with the default scopes: the caller's, without tokens:write. */
-    public Issued createApiKey(String callerToken, String name) {
-        ObjectNode body = JSON.createObjectNode().put("name", name);
-        return issued(postJson("/api/v1/access-tokens", body.toString(), bearer(callerToken)));
-    }
-
-    /** An API key granted exactly {@code scopes}. */
-    public Issued createApiKey(String callerToken, String name, String... scopes) {
-        ObjectNode body = JSON.createObjectNode().put("name", name);
-        java.util.Arrays.stream(scopes).forEach(body.putArray("scopes")::add);
-        return issued(postJson("/api/v1/access-tokens", body.toString(), bearer(callerToken)));
+    /** The answer to creating the API key {@code key} describes, whatever it is. */
+    public Response create(Fixtures.ApiKeySpec key) {
+        return postJson("/api/v1/access-tokens", key.json(), bearer(key.creatorToken()));
     }
 
     /** The token a 201 of a create or a session mint carries; an assertion error for any other answer. */
