@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Owns what an integration test of the shipped jar starts, and stops all of it after the class: a PostgreSQL database
+ * Owns what a fault or soak test of the shipped jar starts, and stops all of it after the class: a PostgreSQL database
  * of the class's own ({@link TestPostgres#newDatabase()}), a Kafka broker in a child process that the test may kill
  * and restart on its data, and production-mode instances of the service in child processes. Register it on a static
  * field: {@code @RegisterExtension static final ServiceProcesses services = new ServiceProcesses();}.
