@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,6 +49,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *
  * <p>Bounded by {@code vai.soak.duration} (ISO-8601, default {@code PT1M} in the build; {@code bin/soak} runs
  * {@code PT5M}). Failed-authentication throttling is off: the workload fails on purpose, from one address.
+ *
+ * <p>The clients together send at most {@code vai.soak.rate} requests a second (default 100). The test checks
+ * guarantees under faults, not throughput: unpaced, six clients saturate a two-core machine, and the restarted
+ * instance then needed more than two minutes to start, which the test reported as a failure of the service.
  */
 class SoakIT {
 
@@ -55,6 +60,7 @@ class SoakIT {
     private static final String ADMIN_KEY = TestServicesEnvironmentPostProcessor.ADMIN_KEY;
     private static final int USERS = 8;
     private static final int WORKERS = 6;
+    private static final int RATE = Integer.getInteger("vai.soak.rate", 100);
 
     @RegisterExtension
     static final ServiceProcesses services = new ServiceProcesses();
@@ -101,10 +107,11 @@ class SoakIT {
             int drainer = at(start, duration, 0.15, () -> drainingInstance());
             faults.add("instance " + drainer + " (the outbox drainer) killed with SIGKILL");
             instances.get(drainer).kill();
-            at(start, duration, 0.30, () -> {
+            CompletableFuture<Long> restarted = at(start, duration, 0.30, () -> CompletableFuture.supplyAsync(() -> {
+                long restarting = System.nanoTime();
                 instances.set(drainer, services.service(environment));
-                return null;
-            });
+                return Duration.ofNanos(System.nanoTime() - restarting).toSeconds();
+            }));
             at(start, duration, 0.40, () -> {
                 services.killBroker();
                 return null;
@@ -124,6 +131,8 @@ class SoakIT {
                 return null;
             });
             at(start, duration, 1.0, () -> null);
+            faults.add(1, "instance " + drainer + " restarted under the workload, ready after " + restarted.get()
+                    + " s");
             running.set(false);
             workers.shutdown();
             assertThat(workers.awaitTermination(90, TimeUnit.SECONDS)).isTrue();
@@ -172,7 +181,19 @@ class SoakIT {
 
     private void work(AtomicBoolean running, List<String> users, List<String> sessions) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        long interval = TimeUnit.SECONDS.toNanos(WORKERS) / RATE;
+        long due = System.nanoTime() + random.nextLong(interval);
         while (running.get()) {
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            due = Math.max(due, System.nanoTime() - interval) + interval;
             int user = random.nextInt(users.size());
             int dice = random.nextInt(100);
             try {
@@ -295,7 +316,7 @@ class SoakIT {
     private String report(Duration duration, List<String> faults, StreamCheck.Result stream, long lostIssues,
             long lostRevokes, int violations, int errors500) {
         StringBuilder text = new StringBuilder("\n=== Soak test: " + duration.toSeconds() + " s, 2 instances, "
-                + WORKERS + " clients ===\n");
+                + WORKERS + " clients, at most " + RATE + " requests/s ===\n");
         faults.forEach(fault -> text.append("fault: ").append(fault).append('\n'));
         text.append(String.format("%-58s %10s%n", "figure", "value"));
         row(text, "acknowledged issues", ledger.issued.size());

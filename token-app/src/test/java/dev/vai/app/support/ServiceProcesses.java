@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class ServiceProcesses implements BeforeAllCallback, AfterAllCallback {
 
     private static final Duration BROKER_START = Duration.ofSeconds(60);
-    private static final Duration SERVICE_START = Duration.ofSeconds(120);
+    private static final Duration SERVICE_START = Duration.ofSeconds(180);
 
     private final List<AppProcess> started = new ArrayList<>();
     private Path workDir;
