@@ -46,7 +46,7 @@ public final class Bench {
                 case "--only" -> only = Set.of(args[++i].split(","));
                 case "--tokens" -> tokens = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("usage: bench [--smoke] [--out file] [--jar path]"
-                        + " [--only reads,create,listing,revocation,jmh] [--tokens n]");
+                        + " [--only reads,create,sessions,listing,revocation,revoke-all,jmh] [--tokens n]");
             }
         }
         if (!smoke && out == null && only.isEmpty() && tokens == null) {
@@ -101,8 +101,14 @@ public final class Bench {
             if (only.isEmpty() || only.contains("reads")) {
                 rows.addAll(Measures.reads(infrastructure, timing));
             }
+            boolean writes = only.isEmpty() || only.contains("create") || only.contains("sessions")
+                    || only.contains("revoke-all");
+            Measures.JdbcResult inserts = writes ? Measures.jdbcInserts(infrastructure, timing) : null;
             if (only.isEmpty() || only.contains("create")) {
-                rows.add(Measures.create(infrastructure, timing));
+                rows.add(Measures.create(infrastructure, timing, inserts));
+            }
+            if (only.isEmpty() || only.contains("sessions")) {
+                rows.add(Measures.sessions(infrastructure, timing, inserts));
             }
             if (only.isEmpty() || only.contains("listing")) {
                 rows.add(Measures.listing(infrastructure, timing, smoke ? 10 : 1000, bigOwner, total));
@@ -110,6 +116,9 @@ public final class Bench {
             if (only.isEmpty() || only.contains("revocation")) {
                 rows.add(RevocationToRecord.run(infrastructure, 100,
                         smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(30)));
+            }
+            if (only.isEmpty() || only.contains("revoke-all")) {
+                rows.addAll(MassRevocation.run(infrastructure, smoke ? 200 : 10_000, inserts));
             }
             peak = infrastructure.memory.peakMib();
         }

@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -34,8 +36,28 @@ final class BulkLoader {
 
     /** {@code total} tokens, {@code bigOwnerTokens} of them {@link #BIG_OWNER}'s, the rest 100 per owner. */
     static void load(Infrastructure infrastructure, int total, int bigOwnerTokens) throws Exception {
-        SecureRandom random = new SecureRandom();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        copy(infrastructure, total, i -> new Token(i < bigOwnerTokens ? BIG_OWNER
+                : "bench-owner-" + (i - bigOwnerTokens) / 100, "API_KEY", "vai_k_",
+                now.minusMillis((long) i * 31_000L + ThreadLocalRandom.current().nextInt(1000)), null));
+    }
+
+    /**
+     * {@code count} more active tokens of {@code owner}, all API keys or all sessions (expiring in a day), issued in
+     * the last minutes: for the mass revocations to revoke. Their plaintexts are not known either.
+     */
+    static void loadActive(Infrastructure infrastructure, String owner, boolean sessions, int count) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        copy(infrastructure, count, i -> new Token(owner, sessions ? "SESSION" : "API_KEY",
+                sessions ? "vai_s_" : "vai_k_", now.minusMillis(60_000L + i), sessions ? now.plus(1, ChronoUnit.DAYS)
+                        : null));
+    }
+
+    private record Token(String owner, String type, String prefix, Instant createdAt, Instant expiresAt) {
+    }
+
+    private static void copy(Infrastructure infrastructure, int total, IntFunction<Token> tokens) throws Exception {
+        SecureRandom random = new SecureRandom();
         try (Connection connection = infrastructure.connect()) {
             long firstIndex = reserveGlobalIndexes(connection, total);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -44,24 +66,27 @@ final class BulkLoader {
                 StringBuilder events = new StringBuilder((to - from) * 700);
                 StringBuilder views = new StringBuilder((to - from) * 250);
                 for (int i = from; i < to; i++) {
-                    String owner = i < bigOwnerTokens ? BIG_OWNER : "bench-owner-" + (i - bigOwnerTokens) / 100;
+                    Token token = tokens.apply(i);
                     UUID id = UUID.randomUUID();
                     byte[] hash = new byte[32];
                     random.nextBytes(hash);
-                    String prefix = "vai_k_" + Base62.random(random, 6);
-                    Instant createdAt = now.minusMillis((long) i * 31_000L + random.nextInt(1000));
-                    String payload = "{\"tokenId\":\"" + id + "\",\"owner\":\"" + owner
-                            + "\",\"type\":\"API_KEY\",\"name\":\"bulk " + i + "\",\"prefix\":\"" + prefix
-                            + "\",\"hash\":\"" + Base64.getEncoder().encodeToString(hash) + "\",\"issuedAt\":\""
-                            + createdAt + "\",\"expiresAt\":null,\"scopes\":[\"api\",\"tokens:read\"],"
+                    String prefix = token.prefix() + Base62.random(random, 6);
+                    String expiresAt = token.expiresAt() == null ? "null" : "\"" + token.expiresAt() + "\"";
+                    String payload = "{\"tokenId\":\"" + id + "\",\"owner\":\"" + token.owner()
+                            + "\",\"type\":\"" + token.type() + "\",\"name\":\"bulk " + i + "\",\"prefix\":\""
+                            + prefix + "\",\"hash\":\"" + Base64.getEncoder().encodeToString(hash)
+                            + "\",\"issuedAt\":\"" + token.createdAt() + "\",\"expiresAt\":" + expiresAt
+                            + ",\"scopes\":[\"api\",\"tokens:read\"],"
                             + "\"issuedBy\":{\"kind\":\"unknown\",\"tokenId\":null}}";
                     events.append(firstIndex + i).append('\t').append(UUID.randomUUID()).append('\t')
                             .append(bytea("{}")).append('\t').append(bytea(payload)).append("\t2\t")
-                            .append("dev.vai.token.AccessTokenIssued\t").append(createdAt).append('\t').append(id)
-                            .append("\t0\tAccessToken\n");
-                    views.append(id).append('\t').append(owner).append("\tAPI_KEY\tbulk ").append(i).append('\t')
-                            .append(prefix).append("\t\\\\x").append(HexFormat.of().formatHex(hash)).append('\t')
-                            .append(createdAt).append("\t\\N\t\\N\t\\N\tapi tokens:read\tunknown\t\\N\n");
+                            .append("dev.vai.token.AccessTokenIssued\t").append(token.createdAt()).append('\t')
+                            .append(id).append("\t0\tAccessToken\n");
+                    views.append(id).append('\t').append(token.owner()).append('\t').append(token.type())
+                            .append("\tbulk ").append(i).append('\t').append(prefix).append("\t\\\\x")
+                            .append(HexFormat.of().formatHex(hash)).append('\t').append(token.createdAt())
+                            .append('\t').append(token.expiresAt() == null ? "\\N" : token.expiresAt())
+                            .append("\t\\N\t\\N\tapi tokens:read\tunknown\t\\N\n");
                 }
                 copy.copyIn("copy domain_event_entry (global_index, event_identifier, meta_data, payload,"
                         + " payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type)"

@@ -60,7 +60,12 @@ final class Http {
 
     /** A new user's session, minted through the internal API; its plaintext. */
     String session(String userId) {
-        return plaintext(send(request("/internal/v1/sessions")
+        return sessionToken(userId)[1];
+    }
+
+    /** A session of the user, minted through the internal API: its id and plaintext. */
+    String[] sessionToken(String userId) {
+        return idAndPlaintext(send(request("/internal/v1/sessions")
                 .header("X-Admin-Key", Infrastructure.ADMIN_KEY)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"userId\": \"" + userId + "\"}"))
@@ -74,12 +79,12 @@ final class Http {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\"}"))
                 .build());
-        JsonNode json = json(created);
-        return new String[] {json.get("token").get("id").asText(), json.get("plaintext").asText()};
+        return idAndPlaintext(created);
     }
 
-    private static String plaintext(HttpResponse<String> response) {
-        return json(response).get("plaintext").asText();
+    private static String[] idAndPlaintext(HttpResponse<String> created) {
+        JsonNode json = json(created);
+        return new String[] {json.get("token").get("id").asText(), json.get("plaintext").asText()};
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -98,8 +98,7 @@ final class Measures {
     }
 
     /** Creating an API key through the API, against single-row JDBC inserts into the same database. */
-    static Row create(Infrastructure infrastructure, Timing timing) throws Exception {
-        JdbcResult baseline = jdbcInserts(infrastructure, timing);
+    static Row create(Infrastructure infrastructure, Timing timing, JdbcResult baseline) throws Exception {
         Http http = new Http(infrastructure);
         List<byte[]> creates = new ArrayList<>();
         for (int owner = 0; owner < CREATE_OWNERS; owner++) {
@@ -116,22 +115,46 @@ final class Measures {
                         .toArray(byte[][]::new), 201, infrastructure::serviceCpuMillis,
                 infrastructure::databaseCpuMillis);
         double ratio = create.throughput() / baseline.throughput();
-        return new Row("POST /api/v1/access-tokens", create.describe(),
-                String.format("JDBC single-row inserts: %.0f rows/s, p50 %.2f ms, p99 %.2f ms%s", baseline.throughput(),
-                        baseline.latencies().percentileMillis(50), baseline.latencies().percentileMillis(99),
-                        baseline.databaseCpuMillis() < 0 ? "" : String.format(", PostgreSQL CPU %.2f ms/row",
-                                (double) baseline.databaseCpuMillis() / baseline.rows())),
+        return new Row("POST /api/v1/access-tokens", create.describe(), baseline.describe(),
                 String.format("%.2f", ratio), "throughput >= 0.35", ratio >= 0.35 && create.errors() == 0);
+    }
+
+    /**
+     * Minting a session through the internal API (on the management port, with the admin key), as the login service
+     * does at every login, spread over {@link #CREATE_OWNERS} users; against the same single-row JDBC inserts.
+     */
+    static Row sessions(Infrastructure infrastructure, Timing timing, JdbcResult baseline) throws Exception {
+        List<byte[]> logins = new ArrayList<>();
+        for (int user = 0; user < CREATE_OWNERS; user++) {
+            logins.add(LoadGenerator.request("POST", "/internal/v1/sessions",
+                    "{\"userId\": \"bench-login-" + user + "\"}", "X-Admin-Key", Infrastructure.ADMIN_KEY,
+                    "Content-Type", "application/json"));
+        }
+        LoadGenerator.Result mint = LoadGenerator.rotating(infrastructure.managementPort, CONNECTIONS,
+                timing.warmup().multipliedBy(CREATE_WARMUP_FACTOR), timing.duration(),
+                connection -> java.util.stream.IntStream.range(0, CREATE_OWNERS)
+                        .filter(user -> user % CONNECTIONS == connection).mapToObj(logins::get)
+                        .toArray(byte[][]::new), 201, infrastructure::serviceCpuMillis,
+                infrastructure::databaseCpuMillis);
+        double ratio = mint.throughput() / baseline.throughput();
+        return new Row("POST /internal/v1/sessions", mint.describe(), baseline.describe(),
+                String.format("%.2f", ratio), "throughput >= 0.15", ratio >= 0.15 && mint.errors() == 0);
     }
 
     record JdbcResult(long rows, double seconds, Latencies latencies, long databaseCpuMillis) {
         double throughput() {
             return rows / seconds;
         }
+
+        String describe() {
+            return String.format("JDBC single-row inserts: %.0f rows/s, p50 %.2f ms, p99 %.2f ms%s", throughput(),
+                    latencies.percentileMillis(50), latencies.percentileMillis(99), databaseCpuMillis < 0 ? ""
+                            : String.format(", PostgreSQL CPU %.2f ms/row", (double) databaseCpuMillis / rows));
+        }
     }
 
     /** {@link #CONNECTIONS} threads, each inserting one row per transaction (autocommit) for the same time. */
-    private static JdbcResult jdbcInserts(Infrastructure infrastructure, Timing timing) throws Exception {
+    static JdbcResult jdbcInserts(Infrastructure infrastructure, Timing timing) throws Exception {
         try (Connection connection = infrastructure.connect(); Statement statement = connection.createStatement()) {
             statement.execute("create table if not exists bench_baseline (id uuid primary key, owner varchar(255)"
                     + " not null, created_at timestamp(3) with time zone not null, payload bytea not null)");

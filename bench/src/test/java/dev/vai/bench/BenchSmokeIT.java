@@ -17,7 +17,9 @@ class BenchSmokeIT {
                 .contains("## Machine");
         for (String measure : new String[] {"| Authenticated GET /api/v1/access-tokens/{id} |",
                 "| Malformed token (bad checksum) rejected, 401 |", "| POST /api/v1/access-tokens |",
-                "| Listing page 10 vs page 1", "| Revocation to Kafka record (open loop) |",
+                "| POST /internal/v1/sessions |", "| Listing page 10 vs page 1",
+                "| Revocation to Kafka record (open loop) |", "| Revoke-all of an owner with 200 active API keys",
+                "| Deprovisioning of a user with 200 sessions",
                 "| Peak resident memory of the service"}) {
             assertThat(report.lines().filter(line -> line.startsWith(measure))).as(measure).hasSize(1);
         }
