@@ -106,14 +106,7 @@ final class Measures {
                     "Authorization", "Bearer " + http.session("bench-creator-" + owner),
                     "Content-Type", "application/json"));
         }
-        // a create runs a few hundred times a second, against thousands for a read, and its path (Axon, Hibernate,
-        // the outbox) is wider: the JIT needs far longer to compile it, and a short warmup measures the compiler
-        LoadGenerator.Result create = LoadGenerator.rotating(infrastructure.servicePort, CONNECTIONS,
-                timing.warmup().multipliedBy(CREATE_WARMUP_FACTOR), timing.duration(),
-                connection -> java.util.stream.IntStream.range(0, CREATE_OWNERS)
-                        .filter(owner -> owner % CONNECTIONS == connection).mapToObj(creates::get)
-                        .toArray(byte[][]::new), 201, infrastructure::serviceCpuMillis,
-                infrastructure::databaseCpuMillis);
+        LoadGenerator.Result create = issuing(infrastructure, infrastructure.servicePort, timing, creates);
         double ratio = create.throughput() / baseline.throughput();
         return new Row("POST /api/v1/access-tokens", create.describe(), baseline.describe(),
                 String.format("%.2f", ratio), "throughput >= 0.35", ratio >= 0.35 && create.errors() == 0);
@@ -130,15 +123,23 @@ final class Measures {
                     "{\"userId\": \"bench-login-" + user + "\"}", "X-Admin-Key", Infrastructure.ADMIN_KEY,
                     "Content-Type", "application/json"));
         }
-        LoadGenerator.Result mint = LoadGenerator.rotating(infrastructure.managementPort, CONNECTIONS,
-                timing.warmup().multipliedBy(CREATE_WARMUP_FACTOR), timing.duration(),
-                connection -> java.util.stream.IntStream.range(0, CREATE_OWNERS)
-                        .filter(user -> user % CONNECTIONS == connection).mapToObj(logins::get)
-                        .toArray(byte[][]::new), 201, infrastructure::serviceCpuMillis,
-                infrastructure::databaseCpuMillis);
+        LoadGenerator.Result mint = issuing(infrastructure, infrastructure.managementPort, timing, logins);
         double ratio = mint.throughput() / baseline.throughput();
         return new Row("POST /internal/v1/sessions", mint.describe(), baseline.describe(),
                 String.format("%.2f", ratio), "throughput >= 0.15", ratio >= 0.15 && mint.errors() == 0);
+    }
+
+    /**
+     * {@code requests} (each a 201), connection {@code i} taking its turn through every {@link #CONNECTIONS}-th. An
+     * issue runs a few hundred times a second, against thousands for a read, and its path (Axon, Hibernate, the
+     * outbox) is wider: the JIT needs far longer to compile it, and a short warmup measures the compiler.
+     */
+    private static LoadGenerator.Result issuing(Infrastructure infrastructure, int port, Timing timing,
+            List<byte[]> requests) throws InterruptedException {
+        return LoadGenerator.rotating(port, CONNECTIONS, timing.warmup().multipliedBy(CREATE_WARMUP_FACTOR),
+                timing.duration(), connection -> java.util.stream.IntStream.range(0, requests.size())
+                        .filter(i -> i % CONNECTIONS == connection).mapToObj(requests::get).toArray(byte[][]::new),
+                201, infrastructure::serviceCpuMillis, infrastructure::databaseCpuMillis);
     }
 
     record JdbcResult(long rows, double seconds, Latencies latencies, long databaseCpuMillis) {
