@@ -19,6 +19,7 @@ import dev.vai.token.TokenType;
 import dev.vai.token.secret.PlaintextToken;
 import dev.vai.token.secret.TokenHasher;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,6 +56,7 @@ public class TokenLifecycle {
 
     public static final int REVOKE_ALL_BATCH = 200;
     private static final int ATTEMPTS = 5;
+    private static final Set<String> RETRYABLE_STATES = Set.of("40P01", "40001");
     private static final Logger log = LoggerFactory.getLogger(TokenLifecycle.class);
 
     private final CommandGateway commands;
@@ -64,11 +66,12 @@ public class TokenLifecycle {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TokenMetrics metrics;
+    private final SetBasedRevocation setBased;
     private final int maxActiveKeys;
 
     TokenLifecycle(CommandGateway commands, TokenQueries queries, TokenHasher hasher, SecureRandom random,
             Clock clock, PlatformTransactionManager transactionManager, TokenMetrics metrics,
-            LifecycleSettings settings) {
+            SetBasedRevocation setBased, LifecycleSettings settings) {
         this.commands = commands;
         this.queries = queries;
         this.hasher = hasher;
@@ -76,6 +79,7 @@ public class TokenLifecycle {
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
         this.metrics = metrics;
+        this.setBased = setBased;
         this.maxActiveKeys = settings.maxActiveKeysPerOwner();
     }
 
@@ -140,7 +144,8 @@ public class TokenLifecycle {
 
     /**
      * Revokes every active token of {@code owner} except {@code keep} (null: none), in batches of short
-     * transactions, each with the keys its API keys issued. Answers how many this call revoked; a token revoked
+     * transactions, each with the keys its API keys issued. A batch's own tokens are revoked as set-based work
+     * ({@link SetBasedRevocation}), the keys they issued through the aggregate. Answers how many this call revoked; a token revoked
      * meanwhile by another call is not counted here. If it fails midway, the revocations of finished batches stand
      * and a retry completes the rest.
      */
@@ -155,12 +160,7 @@ public class TokenLifecycle {
             if (!targets.isEmpty()) {
                 Revoked batchRevoked = retrying(() -> transaction.execute(status -> {
                     Instant now = now();
-                    int direct = 0;
-                    for (TokenView token : targets) {
-                        if (revoke(new RevokeAccessToken(token.id(), owner, revoker, reason, now), context)) {
-                            direct++;
-                        }
-                    }
+                    int direct = setBased.revoke(owner, targets, revoker, reason, now, context).size();
                     List<AccessTokenId> keys = targets.stream().filter(token -> token.type() == TokenType.API_KEY)
                             .map(TokenView::id).toList();
                     return new Revoked(direct, revokeIssuedBy(keys, now, context));
@@ -244,10 +244,16 @@ public class TokenLifecycle {
         }
     }
 
-    /** Another writer got there first (same aggregate sequence number), or the database chose us as a deadlock victim. */
-    private static boolean isConflict(Throwable e) {
+    /**
+     * Another writer got there first (same aggregate sequence number), or the database chose us as a deadlock victim:
+     * translated by Spring, or (from Hibernate or Axon's event storage, which do not translate) as the driver's
+     * SQLSTATE 40P01 (deadlock detected) or 40001 (serialization failure).
+     */
+    static boolean isConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof PessimisticLockingFailureException) {
+            if (t instanceof ConcurrencyException || t instanceof PessimisticLockingFailureException
+                    || t instanceof SQLException sql && sql.getSQLState() != null
+                            && RETRYABLE_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes each token event's audit record into the outbox. Runs in the processing group
@@ -40,7 +42,15 @@ class AuditOutboxWriter {
 
     private void write(EventMessage<?> message) {
         cloudEvents.of(message.getIdentifier(), message.getPayload(), message.getMetaData()).ifPresent(outbox::add);
-        if (CurrentUnitOfWork.isStarted()) {
+        // after the database transaction's commit, which a unit of work nested in it (a batch) would precede
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    drainer.wake();
+                }
+            });
+        } else if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(unitOfWork -> drainer.wake());
         }
     }

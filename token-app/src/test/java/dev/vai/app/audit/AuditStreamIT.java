@@ -126,13 +126,14 @@ class AuditStreamIT {
     }
 
     @Test
-    void eachTokensRecordsArriveInEventOrderAndRevokeAllSaysSo() {
+    void eachTokensRecordsArriveInEventOrderAndRevokeAllSaysSoWithItsRequest() {
         Issued owner = api.issue(aSession());
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             keys.add(api.issue(anApiKey().named("key " + i).by(owner)).id());
         }
-        api.delete(TOKENS + "?exclude_current=false", bearer(owner.plaintext()));
+        api.delete(TOKENS + "?exclude_current=false", "Authorization", "Bearer " + owner.plaintext(),
+                "User-Agent", "audit-it/1.0", "X-Request-Id", "audit-revoke-all");
         Set<String> all = Set.copyOf(keys);
 
         List<ConsumerRecord<String, String>> records = recordsAbout(all, 16);
@@ -141,7 +142,12 @@ class AuditStreamIT {
             List<JsonNode> ofKey = records.stream().filter(r -> r.key().equals(key)).map(AuditStreamIT::json).toList();
             assertThat(ofKey).extracting(event -> event.get("type").asText())
                     .containsExactly("dev.vai.access_token.issued.v1", "dev.vai.access_token.revoked.v1");
-            assertThat(ofKey.get(1).get("data").get("reason").asText()).isEqualTo("revoke_all");
+            JsonNode revoked = ofKey.get(1).get("data");
+            assertThat(revoked.get("reason").asText()).isEqualTo("revoke_all");
+            // revoke-all appends its events without a command: the request's context still reaches each record
+            assertThat(revoked.get("request").get("requestId").asText()).isEqualTo("audit-revoke-all");
+            assertThat(revoked.get("request").get("userAgent").asText()).isEqualTo("audit-it/1.0");
+            assertThat(revoked.get("name").asText()).isEqualTo("key " + keys.indexOf(key));
             assertThat(records.stream().filter(r -> r.key().equals(key)).map(ConsumerRecord::partition)
                     .distinct()).as("one partition per token").hasSize(1);
         }

@@ -152,6 +152,24 @@ public class TokenQueries {
         return locked.stream().anyMatch(token -> !token.isRevoked() && !token.isExpiredAt(now));
     }
 
+    /**
+     * Locks, until the transaction ends, the rows of those of {@code ids} that are not revoked, and answers them. Rows
+     * are locked in token id order, so two revoke-all calls over the same tokens wait for each other instead of
+     * deadlocking; a row revoked by a transaction that committed while this one waited is not answered. Set-based
+     * revocation ({@code TokenLifecycle}) revokes exactly these tokens, and a key whose creation waits on
+     * {@link #lockIfActive} for one of them is refused once this transaction commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<TokenView> lockUnrevoked(Collection<AccessTokenId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return jdbc.query("select " + TokenRows.columns("t") + " from access_token_view t where t.token_id in ("
+                        + placeholders + ") and t.revoked_at is null order by t.token_id for update",
+                (row, number) -> rows.view(row, 1), ids.stream().map(AccessTokenId::value).toArray());
+    }
+
     private static void bindPosition(TypedQuery<?> query, PagePosition after) {
         if (after != null) {
             query.setParameter("afterCreatedAt", after.createdAt()).setParameter("afterId", after.id().value());
