@@ -4,8 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vai.token.AccessToken;
 import dev.vai.token.RequestContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -13,6 +19,7 @@ import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,11 +29,14 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Axon without Axon Server: the local command bus, the JPA event store in the application's database (PostgreSQL,
+ * Axon without Axon Server: the local command bus, the JDBC event store in the application's database (PostgreSQL,
  * or H2 in dev mode), Jackson with an {@code ObjectMapper} of its own for events, tokens and messages.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
+
+    /** SQLSTATE of a unique key's violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** The aggregate is registered here so that token-domain carries no Spring annotation. */
     @Bean
@@ -44,6 +54,47 @@ class AxonConfiguration {
     @Bean
     TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
         return new SpringTransactionManager(transactionManager);
+    }
+
+    /**
+     * Axon's JDBC event storage engine rather than its JPA one (which Axon's auto-configuration would pick, JPA being
+     * on the classpath for the read model): the JPA engine made a Hibernate entity of every event, asked the sequence
+     * for its global index in a statement of its own and flushed the session per command; this one writes a batch of
+     * events as one JDBC batch in the transaction's connection (Spring's, shared with the read model and the outbox)
+     * and leaves the global index to the column's default (V6). Same tables and guarantees (V1): bytea payloads, the
+     * increment-1 sequence, and the unique aggregate/sequence key as the optimistic lock, whose violation (SQLSTATE
+     * 23505, on PostgreSQL and H2 alike) Axon turns into its ConcurrencyException, which TokenLifecycle retries.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration, DataSource dataSource,
+            TransactionManager axonTransactionManager) {
+        EventSchema schema = EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+                        new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(axonTransactionManager)
+                .schema(schema)
+                .dataType(byte[].class)
+                .build();
     }
 
     /**

@@ -1,0 +1,3 @@
+-- Axon's JDBC event storage engine (AxonConfiguration) leaves the global index to the database: the column takes the
+-- increment-1 sequence's next value itself, in the insert's own statement. No stored event changes.
+alter table domain_event_entry alter column global_index set default next value for domain_event_entry_seq;
