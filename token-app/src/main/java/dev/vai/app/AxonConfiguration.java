@@ -66,9 +66,9 @@ class AxonConfiguration {
      * 23505, on PostgreSQL and H2 alike) Axon turns into its ConcurrencyException, which TokenLifecycle retries.
      */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
-            org.axonframework.config.Configuration configuration, DataSource dataSource,
-            TransactionManager axonTransactionManager) {
+    EventStorageEngine eventStorageEngine(Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer, org.axonframework.config.Configuration configuration,
+            DataSource dataSource, TransactionManager axonTransactionManager) {
         EventSchema schema = EventSchema.builder()
                 .eventTable("domain_event_entry")
                 .snapshotTable("snapshot_event_entry")

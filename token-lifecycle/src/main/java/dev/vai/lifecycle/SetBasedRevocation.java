@@ -14,6 +14,7 @@ import dev.vai.token.TokenName;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -48,10 +49,12 @@ class SetBasedRevocation {
 
     private final EventStore events;
     private final TokenQueries queries;
+    private final AggregateSequences sequences;
 
-    SetBasedRevocation(EventStore events, TokenQueries queries) {
+    SetBasedRevocation(EventStore events, TokenQueries queries, AggregateSequences sequences) {
         this.events = events;
         this.queries = queries;
+        this.sequences = sequences;
     }
 
     /**
@@ -65,6 +68,7 @@ class SetBasedRevocation {
             throw new IllegalArgumentException("A parent's revocation goes through the aggregate, which checks it");
         }
         List<TokenView> unrevoked = queries.lockUnrevoked(tokens.stream().map(TokenView::id).toList());
+        Map<AccessTokenId, Long> last = sequences.lastSequenceNumbers(unrevoked.stream().map(TokenView::id).toList());
         MetaData metaData = MetaData.from(context.toMetaData());
         List<DomainEventMessage<?>> messages = new ArrayList<>(unrevoked.size());
         for (TokenView token : unrevoked) {
@@ -77,7 +81,7 @@ class SetBasedRevocation {
                     command.reason(), command.revokedAt(), token.type(), new TokenName(token.name()), token.prefix(),
                     token.createdAt(), token.expiresAt());
             messages.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, token.id().toString(),
-                    nextSequenceNumber(token.id()), event, metaData));
+                    nextSequenceNumber(last, token.id()), event, metaData));
         }
         if (!messages.isEmpty()) {
             DefaultUnitOfWork.startAndGet(null).execute(() -> events.publish(messages));
@@ -85,8 +89,11 @@ class SetBasedRevocation {
         return unrevoked;
     }
 
-    private long nextSequenceNumber(AccessTokenId id) {
-        return events.lastSequenceNumberFor(id.toString())
-                .orElseThrow(() -> new IllegalStateException("Token " + id + " has a row but no events")) + 1;
+    private static long nextSequenceNumber(Map<AccessTokenId, Long> last, AccessTokenId id) {
+        Long sequenceNumber = last.get(id);
+        if (sequenceNumber == null) {
+            throw new IllegalStateException("Token " + id + " has a row but no events");
+        }
+        return sequenceNumber + 1;
     }
 }

@@ -145,9 +145,9 @@ public class TokenLifecycle {
     /**
      * Revokes every active token of {@code owner} except {@code keep} (null: none), in batches of short
      * transactions, each with the keys its API keys issued. A batch's own tokens are revoked as set-based work
-     * ({@link SetBasedRevocation}), the keys they issued through the aggregate. Answers how many this call revoked; a token revoked
-     * meanwhile by another call is not counted here. If it fails midway, the revocations of finished batches stand
-     * and a retry completes the rest.
+     * ({@link SetBasedRevocation}), the keys they issued through the aggregate. Answers how many this call revoked;
+     * a token revoked meanwhile by another call is not counted here. If it fails midway, the revocations of finished
+     * batches stand and a retry completes the rest.
      */
     public int revokeAll(OwnerId owner, AccessTokenId keep, Revoker revoker, RevocationReason reason,
             RequestContext context) {
