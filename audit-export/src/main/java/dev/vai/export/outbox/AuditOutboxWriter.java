@@ -1,12 +1,17 @@
 package dev.vai.export.outbox;
 
+import dev.vai.export.record.AuditRecord;
 import dev.vai.export.record.CloudEvents;
 import dev.vai.token.AccessTokenIssued;
 import dev.vai.token.AccessTokenRevoked;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,6 +24,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 @ProcessingGroup(AuditOutboxProcessing.GROUP)
 class AuditOutboxWriter {
+
+    /** The unit of work's resource holding its records until it prepares to commit. */
+    private static final String PENDING = AuditOutboxWriter.class.getName() + ".pending";
 
     private final CloudEvents cloudEvents;
     private final OutboxStore outbox;
@@ -40,9 +48,34 @@ class AuditOutboxWriter {
         write(message);
     }
 
+    /**
+     * Within a unit of work (a command's, or a batch of set-based revocations), the records are collected and
+     * inserted as one JDBC batch when it prepares to commit, still in the event's transaction; without one, at once.
+     */
     private void write(EventMessage<?> message) {
-        cloudEvents.of(message.getIdentifier(), message.getPayload(), message.getMetaData()).ifPresent(outbox::add);
-        // after the database transaction's commit, which a unit of work nested in it (a batch) would precede
+        Optional<AuditRecord> record = cloudEvents.of(message.getIdentifier(), message.getPayload(),
+                message.getMetaData());
+        if (record.isEmpty()) {
+            return;
+        }
+        if (!CurrentUnitOfWork.isStarted()) {
+            outbox.add(record.get());
+            wakeAfterCommit();
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        unitOfWork.getOrComputeResource(PENDING, key -> {
+            List<AuditRecord> pending = new ArrayList<>();
+            unitOfWork.onPrepareCommit(done -> {
+                outbox.addAll(pending);
+                wakeAfterCommit();
+            });
+            return pending;
+        }).add(record.get());
+    }
+
+    /** Wakes the drainer once the database transaction has committed (a unit of work nested in it commits before). */
+    private void wakeAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -26,9 +26,20 @@ public class OutboxStore {
     /** Adds a record in the caller's transaction (the event's own, or a replay's). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(AuditRecord record) {
-        jdbc.update("insert into audit_outbox (event_id, token_id, event_type, occurred_at, record)"
-                        + " values (?, ?, ?, ?, ?)", record.eventId(), record.tokenId(), record.type(),
-                Timestamp.from(record.occurredAt()), record.json());
+        addAll(List.of(record));
+    }
+
+    /** Adds records in the caller's transaction as one JDBC batch, in their order (which the drain keeps). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void addAll(List<AuditRecord> records) {
+        jdbc.batchUpdate("insert into audit_outbox (event_id, token_id, event_type, occurred_at, record)"
+                + " values (?, ?, ?, ?, ?)", records, records.size(), (statement, record) -> {
+                    statement.setString(1, record.eventId());
+                    statement.setObject(2, record.tokenId());
+                    statement.setString(3, record.type());
+                    statement.setTimestamp(4, Timestamp.from(record.occurredAt()));
+                    statement.setString(5, record.json());
+                });
     }
 
     /** The oldest waiting entries, in the order their transactions inserted them (per token: event order). */

@@ -4,8 +4,12 @@ import dev.vai.token.AccessTokenIssued;
 import dev.vai.token.AccessTokenRevoked;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(TokenViewProcessing.GROUP)
 class TokenViewProjection {
+
+    /** The unit of work's resource holding its revocations until it prepares to commit. */
+    private static final String PENDING_REVOCATIONS = TokenViewProjection.class.getName() + ".revocations";
 
     private final JdbcTemplate jdbc;
 
@@ -39,10 +46,31 @@ class TokenViewProjection {
                 event.issuedBy().tokenId() == null ? null : event.issuedBy().tokenId().value());
     }
 
+    /**
+     * Within a unit of work (a command's, or a batch of set-based revocations) the rows are marked as one JDBC batch
+     * when it prepares to commit: before the command or the batch returns, so before a revocation looks for the keys
+     * the token issued, and in the event's transaction. Without one, at once.
+     */
     @EventHandler
     void on(AccessTokenRevoked event) {
-        jdbc.update("update access_token_view set revoked_at = ? where token_id = ? and revoked_at is null",
-                timestamp(event.revokedAt()), event.tokenId().value());
+        if (!CurrentUnitOfWork.isStarted()) {
+            markRevoked(List.of(event));
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        unitOfWork.getOrComputeResource(PENDING_REVOCATIONS, key -> {
+            List<AccessTokenRevoked> pending = new ArrayList<>();
+            unitOfWork.onPrepareCommit(done -> markRevoked(pending));
+            return pending;
+        }).add(event);
+    }
+
+    private void markRevoked(List<AccessTokenRevoked> events) {
+        jdbc.batchUpdate("update access_token_view set revoked_at = ? where token_id = ? and revoked_at is null",
+                events, events.size(), (statement, event) -> {
+                    statement.setTimestamp(1, timestamp(event.revokedAt()));
+                    statement.setObject(2, event.tokenId().value());
+                });
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -17,6 +17,7 @@ import dev.vai.token.TokenPrefix;
 import dev.vai.token.TokenType;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -87,6 +88,27 @@ class TokenViewProjectionTest {
         given(revocationOf(never, ISSUED));
 
         assertThat(rows.find(TokenViewEntity.class, never.tokenId().value())).isNull();
+    }
+
+    @Test
+    void revocationsHandledInOneUnitOfWorkAreAllWrittenWhenItCommits() {
+        AccessTokenIssued first = issued("alice");
+        AccessTokenIssued second = issued("alice");
+        AccessTokenIssued kept = issued("alice");
+        given(first, second, kept);
+        Instant at = ISSUED.plusSeconds(60);
+
+        // as the subscribing processor hands the projection a batch of set-based revocations
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            projection.on(revocationOf(first, at));
+            projection.on(revocationOf(second, at));
+            projection.on(revocationOf(first, at.plusSeconds(60)));
+        });
+        rows.clear();
+
+        assertThat(rowOf(first.tokenId()).revokedAt()).isEqualTo(at);
+        assertThat(rowOf(second.tokenId()).revokedAt()).isEqualTo(at);
+        assertThat(rowOf(kept.tokenId()).revokedAt()).isNull();
     }
 
     private void given(Object... events) {
