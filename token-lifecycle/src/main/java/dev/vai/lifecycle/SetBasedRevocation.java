@@ -45,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SetBasedRevocation {
 
     /** The aggregate type Axon records with each of the aggregate's events (its simple class name). */
-    static final String AGGREGATE_TYPE = AccessToken.class.getSimpleName();
+    private static final String AGGREGATE_TYPE = AccessToken.class.getSimpleName();
 
     private final EventStore events;
     private final TokenQueries queries;

@@ -156,8 +156,8 @@ public class TokenQueries {
      * Locks, until the transaction ends, the rows of those of {@code ids} that are not revoked, and answers them. Rows
      * are locked in token id order, so two revoke-all calls over the same tokens wait for each other instead of
      * deadlocking; a row revoked by a transaction that committed while this one waited is not answered. Set-based
-     * revocation ({@code TokenLifecycle}) revokes exactly these tokens, and a key whose creation waits on
-     * {@link #lockIfActive} for one of them is refused once this transaction commits.
+     * revocation (token-lifecycle's {@code SetBasedRevocation}) revokes exactly these tokens, and a key whose
+     * creation waits on {@link #lockIfActive} for one of them is refused once this transaction commits.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<TokenView> lockUnrevoked(Collection<AccessTokenId> ids) {
