@@ -14,10 +14,12 @@ import dev.vai.app.support.TestClock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,42 @@ class PaginationIT {
         List<String> descending = new ArrayList<>(walked);
         descending.sort((a, b) -> b.compareTo(a)); // PostgreSQL orders uuids as unsigned bytes, as this string order does
         assertThat(walked).isEqualTo(descending);
+    }
+
+    @Test
+    void aListingOfEveryTypeInterleavesSessionsAndKeysInOneOrderAcrossPages() {
+        // A listing without tokenType merges one index range per type: the pages must still be one order.
+        String user = "interleaved-" + UUID.randomUUID();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<Issued> tokens = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            clock.set(start.plusMillis(i / 4)); // four tokens per millisecond, so ids decide within each
+            tokens.add(i % 3 == 0 ? api.issue(aSession().forUser(user))
+                    : api.issue(anApiKey().named("key " + i).by(tokens.get(0))));
+        }
+        clock.reset();
+        Issued owner = tokens.get(0);
+        Set<String> revoked = Set.of(tokens.get(3).id(), tokens.get(5).id());
+        revoked.forEach(id -> assertThat(api.delete(TOKENS + "/" + id, bearer(owner.plaintext())).status())
+                .isEqualTo(204));
+        List<String> newestFirst = tokens.stream()
+                .sorted(Comparator.comparing((Issued token) -> Instant.parse(token.token().get("createdAt").asText()))
+                        .thenComparing(Issued::id).reversed())
+                .map(Issued::id).toList();
+
+        for (boolean includeRevoked : new boolean[] {false, true}) {
+            List<String> walked = new ArrayList<>();
+            String cursor = null;
+            do {
+                Response response = api.get(TOKENS + "?limit=5&includeRevoked=" + includeRevoked
+                        + (cursor == null ? "" : "&cursor=" + cursor), bearer(owner.plaintext()));
+                assertThat(response.status()).as(response.body()).isEqualTo(200);
+                walked.addAll(ids(response.json()));
+                cursor = response.json().get("nextCursor").isNull() ? null : response.json().get("nextCursor").asText();
+            } while (cursor != null);
+            List<String> expected = newestFirst.stream().filter(id -> includeRevoked || !revoked.contains(id)).toList();
+            assertThat(walked).as("includeRevoked=" + includeRevoked).isEqualTo(expected);
+        }
     }
 
     @Test

@@ -4,9 +4,6 @@ import dev.vai.token.AccessTokenId;
 import dev.vai.token.AccessTokenIssued;
 import dev.vai.token.OwnerId;
 import dev.vai.token.TokenType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,21 +18,20 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The queries of the listing, of revoke-all and of the issuing rules. Every page is one range scan of an index that
- * starts with the owner and follows the listing's order, so page 1000 costs what page 1 costs.
+ * The queries of the listing, of revoke-all and of the issuing rules. Every page is one bounded range scan per token
+ * type of an index that starts with the owner and the type and follows the listing's order, so page 1000 costs what
+ * page 1 costs.
  */
 @Repository
 public class TokenQueries {
 
-    private static final String ORDER = " order by t.createdAt desc, t.id desc";
+    private static final String ORDER = " order by t.created_at desc, t.token_id desc";
     private static final String FIND = "select " + TokenRows.columns("t") + " from access_token_view t"
             + " where t.token_id = ?";
     private static final String LOCK = FIND + " for update";
     /** Parents per statement of the lineage walk; a level of the tree with more children takes several. */
     private static final int CHILDREN_PER_QUERY = 500;
 
-    @PersistenceContext
-    private EntityManager entityManager;
     private final JdbcTemplate jdbc;
     private final TokenRows rows;
 
@@ -71,24 +67,8 @@ public class TokenQueries {
      * statement, outside any transaction.
      */
     public List<TokenView> page(OwnerId owner, ListFilter filter, PagePosition after, int count) {
-        StringBuilder jpql = new StringBuilder("select t from TokenViewEntity t where t.owner = :owner");
-        if (filter.type() != null) {
-            jpql.append(" and t.type = :type");
-        }
-        if (!filter.includeRevoked()) {
-            jpql.append(" and t.revokedAt is null");
-        }
-        if (after != null) {
-            jpql.append(" and (t.createdAt, t.id) < (:afterCreatedAt, :afterId)");
-        }
-        TypedQuery<TokenViewEntity> query = entityManager.createQuery(jpql.append(ORDER).toString(), TokenViewEntity.class)
-                .setParameter("owner", owner.value())
-                .setMaxResults(count);
-        if (filter.type() != null) {
-            query.setParameter("type", filter.type());
-        }
-        bindPosition(query, after);
-        return query.getResultList().stream().map(entity -> entity.toView(rows)).toList();
+        return range(owner, filter.type(), filter.includeRevoked() ? "" : " and t.revoked_at is null", List.of(), after,
+                count);
     }
 
     /**
@@ -97,16 +77,42 @@ public class TokenQueries {
      */
     @Transactional(readOnly = true)
     public List<TokenView> activeTokens(OwnerId owner, Instant now, PagePosition after, int count) {
-        String jpql = "select t from TokenViewEntity t where t.owner = :owner and t.revokedAt is null"
-                + " and (t.expiresAt is null or t.expiresAt > :now)"
-                + (after == null ? "" : " and (t.createdAt, t.id) < (:afterCreatedAt, :afterId)")
-                + ORDER;
-        TypedQuery<TokenViewEntity> query = entityManager.createQuery(jpql, TokenViewEntity.class)
-                .setParameter("owner", owner.value())
-                .setParameter("now", now)
-                .setMaxResults(count);
-        bindPosition(query, after);
-        return query.getResultList().stream().map(entity -> entity.toView(rows)).toList();
+        return range(owner, null, " and t.revoked_at is null and (t.expires_at is null or t.expires_at > ?)",
+                List.of(Timestamp.from(now)), after, count);
+    }
+
+    /**
+     * Up to {@code count} of the owner's tokens of {@code type} (every type when null) that also match
+     * {@code condition} (SQL on alias {@code t}, its parameters in {@code arguments}), in listing order after
+     * {@code after}. One type is one range scan of an index on (owner, type, created_at, id); every type is one such
+     * scan per type, each bounded by {@code count}, merged (PostgreSQL plans a Merge Append). The table therefore
+     * needs no index on the owner alone: two index entries fewer on every create.
+     */
+    private List<TokenView> range(OwnerId owner, TokenType type, String condition, List<Object> arguments,
+            PagePosition after, int count) {
+        List<TokenType> types = type == null ? List.of(TokenType.values()) : List.of(type);
+        String position = after == null ? "" : " and (t.created_at, t.token_id) < (?, ?)";
+        List<String> ranges = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        for (TokenType each : types) {
+            ranges.add("select " + TokenRows.columns("t") + " from access_token_view t where t.owner_id = ?"
+                    + " and t.token_type = ?" + condition + position + ORDER + " limit ?");
+            parameters.add(owner.value());
+            parameters.add(each.name());
+            parameters.addAll(arguments);
+            if (after != null) {
+                parameters.add(Timestamp.from(after.createdAt()));
+                parameters.add(after.id().value());
+            }
+            parameters.add(count);
+        }
+        String sql = ranges.get(0);
+        if (ranges.size() > 1) {
+            sql = "select " + TokenRows.columns("t") + " from ((" + String.join(") union all (", ranges) + ")) t"
+                    + ORDER + " limit ?";
+            parameters.add(count);
+        }
+        return jdbc.query(sql, (row, number) -> rows.view(row, 1), parameters.toArray());
     }
 
     /**
@@ -168,11 +174,5 @@ public class TokenQueries {
         return jdbc.query("select " + TokenRows.columns("t") + " from access_token_view t where t.token_id in ("
                         + placeholders + ") and t.revoked_at is null order by t.token_id for update",
                 (row, number) -> rows.view(row, 1), ids.stream().map(AccessTokenId::value).toArray());
-    }
-
-    private static void bindPosition(TypedQuery<?> query, PagePosition after) {
-        if (after != null) {
-            query.setParameter("afterCreatedAt", after.createdAt()).setParameter("afterId", after.id().value());
-        }
     }
 }
