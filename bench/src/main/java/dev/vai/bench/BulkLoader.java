@@ -99,6 +99,17 @@ final class BulkLoader {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("analyze domain_event_entry");
                 statement.execute("analyze access_token_view");
+                // the service's count of each owner's unrevoked keys (V8; absent from a service from before it),
+                // which its projection keeps and this copy went around
+                try (ResultSet counts = statement.executeQuery("select to_regclass('api_key_counts') is not null")) {
+                    counts.next();
+                    if (counts.getBoolean(1)) {
+                        statement.execute("insert into api_key_counts (owner_id, unrevoked) select owner_id, count(*)"
+                                + " from access_token_view where token_type = 'API_KEY' and revoked_at is null"
+                                + " group by owner_id"
+                                + " on conflict (owner_id) do update set unrevoked = excluded.unrevoked");
+                    }
+                }
             }
         }
     }

@@ -95,7 +95,7 @@ public class TokenLifecycle {
         Instant now = now();
         Instant expiresAt = lifetime == null ? null : lifetime.expiresAt(now);
         // best effort: creates in flight at the same moment may pass it together (no per-owner lock)
-        if (type == TokenType.API_KEY && queries.activeApiKeys(owner, now, maxActiveKeys) >= maxActiveKeys) {
+        if (type == TokenType.API_KEY && queries.hasActiveApiKeys(owner, now, maxActiveKeys)) {
             throw new TooManyActiveKeys(maxActiveKeys);
         }
         PlaintextToken plaintext = PlaintextToken.generate(type, random);

@@ -210,6 +210,50 @@ class ConfiguredSettingsIT {
     }
 
     @Test
+    void expiredKeysDoNotCountTowardsTheLimitAndRevokeAllFreesExactlyTheKeysItRevoked() {
+        // the limit check reads each owner's unrevoked keys first (api_key_counts) and counts only at that bound
+        String user = "capped-" + UUID.randomUUID();
+        Api.Issued first = api.issue(aSession().forUser(user));
+        for (int i = 0; i < 10; i++) {
+            assertThat(api.postJson(TOKENS, "{\"name\": \"short " + i + "\", \"expiresInDays\": 1}",
+                    bearer(first.plaintext())).status()).isEqualTo(201);
+        }
+        assertThat(api.postJson(TOKENS, "{\"name\": \"one too many\"}", bearer(first.plaintext())).status())
+                .isEqualTo(409);
+        try {
+            clock.advance(Duration.ofDays(2));
+            Api.Issued later = api.issue(aSession().forUser(user));
+            for (int i = 0; i < 10; i++) {
+                assertThat(api.postJson(TOKENS, "{\"name\": \"after expiry " + i + "\"}",
+                        bearer(later.plaintext())).status()).as("ten keys expired: key %d", i).isEqualTo(201);
+            }
+            assertThat(api.postJson(TOKENS, "{\"name\": \"one too many\"}", bearer(later.plaintext())).status())
+                    .isEqualTo(409);
+        } finally {
+            clock.reset();
+        }
+
+        // revoke-all frees the places of the keys it revoked, and only theirs: its sessions were never counted
+        String other = "capped-" + UUID.randomUUID();
+        Api.Issued session = api.issue(aSession().forUser(other));
+        for (int i = 0; i < 3; i++) {
+            api.issue(aSession().forUser(other));
+        }
+        for (int i = 0; i < 10; i++) {
+            api.issue(anApiKey().named("before revoke-all " + i).by(session));
+        }
+        Response revokedAll = api.delete(TOKENS, bearer(session.plaintext()));
+        assertThat(revokedAll.json().get("revokedCount").asInt()).as("all but the caller's session: "
+                + revokedAll.body()).isEqualTo(13);
+        for (int i = 0; i < 10; i++) {
+            assertThat(api.postJson(TOKENS, "{\"name\": \"after revoke-all " + i + "\"}",
+                    bearer(session.plaintext())).status()).as("key %d", i).isEqualTo(201);
+        }
+        assertThat(api.postJson(TOKENS, "{\"name\": \"one too many\"}", bearer(session.plaintext())).status())
+                .as("the sessions' revocations freed no key's place").isEqualTo(409);
+    }
+
+    @Test
     void theCatalogIsTheOperatorsScopesAndTheServicesOwn() {
         Api.Issued session = api.issue(aSession());
         assertThat(session.token().get("scopes").toString())

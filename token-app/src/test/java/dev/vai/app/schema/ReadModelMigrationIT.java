@@ -19,7 +19,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * The read-model migration of the upgrade to scopes, on both databases the service runs on: rows written before it
  * get the same frozen literals the event upcaster gives their events, never today's configuration, and keep their
- * expiry; the issuer columns hold together.
+ * expiry; the issuer columns hold together; and each owner's unrevoked API keys are counted (V8).
  */
 class ReadModelMigrationIT {
 
@@ -37,6 +37,9 @@ class ReadModelMigrationIT {
         jdbc.update(insert, session, "SESSION", new byte[32], now, later);
         jdbc.update(insert, key, "API_KEY", new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
                 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}, now, null);
+        UUID revokedKey = UUID.randomUUID();
+        jdbc.update(insert, revokedKey, "API_KEY", randomHash(), now, null);
+        jdbc.update("update access_token_view set revoked_at = ? where token_id = ?", later, revokedKey);
 
         Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
@@ -51,6 +54,8 @@ class ReadModelMigrationIT {
         assertThat(keyRow.get("scopes")).isEqualTo("api tokens:read");
         assertThat(keyRow.get("issued_by_kind")).isEqualTo("unknown");
         assertThat(keyRow.get("expires_at")).as("a never-expiring key stays so").isNull();
+        assertThat(jdbc.queryForObject("select unrevoked from api_key_counts where owner_id = 'alice'", Integer.class))
+                .as("V8 counts the unrevoked key, not the revoked one or the session").isEqualTo(1);
 
         String withIssuer = "insert into access_token_view (token_id, owner_id, token_type, name, token_prefix,"
                 + " token_hash, created_at, scopes, issued_by_kind, issued_by_token_id)"

@@ -25,19 +25,24 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The read model is a projection of the events and nothing else: rebuilt from the event store alone, through the
  * projection's own handlers, it equals the one written live, row for row and column for column, for tokens that went
  * through every kind of change (scopes, lineage, revocation by the owner, by an admin, by revoke-all). Only
- * {@code last_used_at} is left out: usage is recorded beside the events, not as events.
+ * {@code last_used_at} is left out: usage is recorded beside the events, not as events. Each owner's count of
+ * unrevoked API keys is rebuilt with it.
  */
 @ServiceIT
 class ReadModelRebuildIT {
 
     private static final String TOKENS = "/api/v1/access-tokens";
     private static final String ROWS = "select * from access_token_view where owner_id in (?, ?) order by token_id";
+    /** An owner's count of 0 and no count are the same. */
+    private static final String COUNTS = "select owner_id, unrevoked from api_key_counts where owner_id in (?, ?)"
+            + " and unrevoked <> 0 order by owner_id";
 
     @Autowired
     Api api;
@@ -82,8 +87,11 @@ class ReadModelRebuildIT {
         SubscribingEventProcessor projection = processing
                 .eventProcessorByProcessingGroup(TokenViewProcessing.GROUP, SubscribingEventProcessor.class)
                 .orElseThrow();
-        List<Map<String, Object>> rebuilt = new TransactionTemplate(transactions).execute(status -> {
+        List<Map<String, Object>> liveCounts = jdbc.queryForList(COUNTS, alice, bob);
+        assertThat(liveCounts).as("alice's two unrevoked keys; bob has none left").hasSize(1);
+        List<List<Map<String, Object>>> rebuilt = new TransactionTemplate(transactions).execute(status -> {
             jdbc.update("delete from access_token_view where owner_id in (?, ?)", alice, bob);
+            jdbc.update("delete from api_key_counts where owner_id in (?, ?)", alice, bob);
             // every event in the store, in order, to its end (not a tracking stream, which would wait for more)
             try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
                 stored.filter(event -> event instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain
@@ -97,10 +105,13 @@ class ReadModelRebuildIT {
                         }));
             }
             List<Map<String, Object>> rows = comparable(jdbc.queryForList(ROWS, alice, bob));
+            TransactionSynchronizationUtils.triggerBeforeCommit(false); // the key counts are written at the commit
+            List<Map<String, Object>> counts = jdbc.queryForList(COUNTS, alice, bob);
             status.setRollbackOnly(); // leave the live read model as it was
-            return rows;
+            return List.of(rows, counts);
         });
-        assertThat(rebuilt).isEqualTo(live);
+        assertThat(rebuilt.get(0)).isEqualTo(live);
+        assertThat(rebuilt.get(1)).isEqualTo(liveCounts);
     }
 
     /** The columns the events decide, as comparable values (byte arrays as hex). */

@@ -34,10 +34,12 @@ public class TokenQueries {
 
     private final JdbcTemplate jdbc;
     private final TokenRows rows;
+    private final ApiKeyCounts counts;
 
-    TokenQueries(JdbcTemplate jdbc, TokenRows rows) {
+    TokenQueries(JdbcTemplate jdbc, TokenRows rows, ApiKeyCounts counts) {
         this.jdbc = jdbc;
         this.rows = rows;
+        this.counts = counts;
     }
 
     /** A key a token issued that is not revoked (it may have expired). */
@@ -116,15 +118,19 @@ public class TokenQueries {
     }
 
     /**
-     * How many active API keys the owner has, counting no further than {@code limit}: the cost is bounded by the limit
-     * it is compared with, however many keys there are.
+     * Whether the owner has {@code limit} active API keys or more. Its unrevoked keys ({@link ApiKeyCounts}, one row)
+     * bound its active ones from above, so only an owner whose unrevoked keys reach the limit has them counted, and
+     * then no further than the limit: the cost is bounded by the limit, however many keys there are.
      */
-    public int activeApiKeys(OwnerId owner, Instant now, int limit) {
+    public boolean hasActiveApiKeys(OwnerId owner, Instant now, int limit) {
+        if (counts.unrevoked(owner) < limit) {
+            return false;
+        }
         Integer count = jdbc.queryForObject("select count(*) from (select 1 from access_token_view"
                         + " where owner_id = ? and token_type = 'API_KEY' and revoked_at is null"
                         + " and (expires_at is null or expires_at > ?) limit ?) active", Integer.class,
                 owner.value(), Timestamp.from(now), limit);
-        return count == null ? 0 : count;
+        return count != null && count >= limit;
     }
 
     /**

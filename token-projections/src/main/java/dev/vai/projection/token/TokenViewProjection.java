@@ -2,16 +2,21 @@ package dev.vai.projection.token;
 
 import dev.vai.token.AccessTokenIssued;
 import dev.vai.token.AccessTokenRevoked;
+import dev.vai.token.TokenType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps {@code access_token_view} in step with the events. Runs in the processing group
@@ -21,6 +26,9 @@ import org.springframework.stereotype.Component;
  * <p>Plain SQL on the transaction's connection, as the reads and the event store do: a Hibernate entity per issued
  * token, flushed at every commit, was a tenth of a create's CPU (bench/RESULTS.md). {@link TokenViewEntity} maps the
  * same row for the listing's queries.
+ *
+ * <p>It also keeps {@link ApiKeyCounts}: one more for each API key issued, one fewer for each whose row a revocation
+ * marked, summed per owner and written just before the transaction commits, after every other statement of it.
  */
 @Component
 @ProcessingGroup(TokenViewProcessing.GROUP)
@@ -29,10 +37,15 @@ class TokenViewProjection {
     /** The unit of work's resource holding its revocations until it prepares to commit. */
     private static final String PENDING_REVOCATIONS = TokenViewProjection.class.getName() + ".revocations";
 
-    private final JdbcTemplate jdbc;
+    /** The transaction's resource holding its API key count changes until it commits. */
+    private static final Object PENDING_COUNTS = new Object();
 
-    TokenViewProjection(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final ApiKeyCounts counts;
+
+    TokenViewProjection(JdbcTemplate jdbc, ApiKeyCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     @EventHandler
@@ -44,6 +57,9 @@ class TokenViewProjection {
                 event.prefix().value(), event.hash().bytes(), timestamp(event.issuedAt()),
                 timestamp(event.expiresAt()), event.scopes().toString(), event.issuedBy().kind().wireName(),
                 event.issuedBy().tokenId() == null ? null : event.issuedBy().tokenId().value());
+        if (event.type() == TokenType.API_KEY) {
+            countKeys(event.owner().value(), 1);
+        }
     }
 
     /**
@@ -66,11 +82,49 @@ class TokenViewProjection {
     }
 
     private void markRevoked(List<AccessTokenRevoked> events) {
-        jdbc.batchUpdate("update access_token_view set revoked_at = ? where token_id = ? and revoked_at is null",
-                events, events.size(), (statement, event) -> {
+        int[][] marked = jdbc.batchUpdate("update access_token_view set revoked_at = ? where token_id = ?"
+                        + " and revoked_at is null", events, events.size(), (statement, event) -> {
                     statement.setTimestamp(1, timestamp(event.revokedAt()));
                     statement.setObject(2, event.tokenId().value());
                 });
+        for (int i = 0; i < events.size(); i++) {
+            // a revocation handled again marks nothing and counts nothing; a count not reported stays counted
+            if (events.get(i).type() == TokenType.API_KEY && marked[0][i] == 1) {
+                countKeys(events.get(i).owner().value(), -1);
+            }
+        }
+    }
+
+    /**
+     * Within a transaction the owner's change waits for its commit, summed with the transaction's other changes
+     * (revoke-all writes one per owner, not one per key); outside of one it is written at once.
+     */
+    private void countKeys(String owner, int change) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            counts.add(Map.of(owner, change));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Integer> pending = (Map<String, Integer>) TransactionSynchronizationManager
+                .getResource(PENDING_COUNTS);
+        if (pending == null) {
+            Map<String, Integer> changes = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(PENDING_COUNTS, changes);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    counts.add(changes);
+                    changes.clear();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_COUNTS);
+                }
+            });
+            pending = changes;
+        }
+        pending.merge(owner, change, Integer::sum);
     }
 
     private static Timestamp timestamp(Instant instant) {

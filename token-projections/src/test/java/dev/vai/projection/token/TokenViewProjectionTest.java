@@ -18,12 +18,15 @@ import dev.vai.token.TokenType;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 /**
  * The projection given events, then the rows it leaves, as the view the API shows. Its handlers are called as the
@@ -37,7 +40,7 @@ class TokenViewProjectionTest {
     private static final TokenRows ROWS = new TokenRows(ScopeCatalog.of(List.of("api")));
 
     @SpringBootApplication
-    @Import(TokenViewProjection.class)
+    @Import({TokenViewProjection.class, ApiKeyCounts.class})
     static class Projection {
     }
 
@@ -46,6 +49,19 @@ class TokenViewProjectionTest {
 
     @Autowired
     TestEntityManager rows;
+
+    @Autowired
+    ApiKeyCounts counts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void countsTable() {
+        // the application's migration V8 creates it; the entity-made schema here has only the view
+        jdbc.execute("create table if not exists api_key_counts (owner_id varchar(255) primary key,"
+                + " unrevoked integer not null)");
+    }
 
     @Test
     void anIssuedTokenIsAnActiveRow() {
@@ -111,6 +127,30 @@ class TokenViewProjectionTest {
         assertThat(rowOf(kept.tokenId()).revokedAt()).isNull();
     }
 
+    @Test
+    void eachOwnersUnrevokedApiKeysAreCountedWhenTheTransactionCommitsAndSessionsAreNot() {
+        AccessTokenIssued first = issued("carol");
+        AccessTokenIssued second = issued("carol");
+        AccessTokenIssued third = issued("carol");
+        AccessTokenIssued session = issued("carol", TokenType.SESSION);
+        AccessTokenIssued other = issued("dave");
+        Instant at = ISSUED.plusSeconds(60);
+        given(first, second, third, session, other, revocationOf(session, at));
+        // a batch of set-based revocations, one of them handled twice
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            projection.on(revocationOf(first, at));
+            projection.on(revocationOf(second, at));
+            projection.on(revocationOf(first, at.plusSeconds(60)));
+        });
+        assertThat(counts.unrevoked(new OwnerId("carol"))).as("nothing before the commit").isZero();
+
+        TransactionSynchronizationUtils.triggerBeforeCommit(false);
+
+        assertThat(counts.unrevoked(new OwnerId("carol"))).isEqualTo(1);
+        assertThat(counts.unrevoked(new OwnerId("dave"))).isEqualTo(1);
+        assertThat(counts.unrevoked(new OwnerId("erin"))).as("an owner without keys").isZero();
+    }
+
     private void given(Object... events) {
         for (Object event : events) {
             if (event instanceof AccessTokenIssued issued) {
@@ -130,7 +170,11 @@ class TokenViewProjectionTest {
     }
 
     private static AccessTokenIssued issued(String owner) {
-        return new AccessTokenIssued(AccessTokenId.random(), new OwnerId(owner), TokenType.API_KEY,
+        return issued(owner, TokenType.API_KEY);
+    }
+
+    private static AccessTokenIssued issued(String owner, TokenType type) {
+        return new AccessTokenIssued(AccessTokenId.random(), new OwnerId(owner), type,
                 TokenName.of("ci deploys"), new TokenPrefix("vai_k_Ab3dE9"), TokenHash.of(new byte[TokenHash.LENGTH]),
                 ISSUED, ISSUED.plusSeconds(86_400), Scopes.parse("api"), IssuedBy.ADMIN);
     }
