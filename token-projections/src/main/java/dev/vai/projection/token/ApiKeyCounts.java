@@ -20,7 +20,7 @@ class ApiKeyCounts {
 
     private static final String POSTGRESQL_ADD = "insert into api_key_counts as c (owner_id, unrevoked) values (?, ?)"
             + " on conflict (owner_id) do update set unrevoked = c.unrevoked + excluded.unrevoked";
-    /** H2 has no {@code on conflict}; dev mode's writes are few and H2 locks the row it merges. */
+    /** H2 has no {@code on conflict}: standard {@code merge}, for dev mode's single instance. */
     private static final String H2_ADD = "merge into api_key_counts c using (values (cast(? as varchar(255)),"
             + " cast(? as integer))) d (owner_id, unrevoked) on c.owner_id = d.owner_id"
             + " when matched then update set unrevoked = c.unrevoked + d.unrevoked"

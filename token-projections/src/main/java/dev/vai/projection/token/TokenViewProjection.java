@@ -37,9 +37,6 @@ class TokenViewProjection {
     /** The unit of work's resource holding its revocations until it prepares to commit. */
     private static final String PENDING_REVOCATIONS = TokenViewProjection.class.getName() + ".revocations";
 
-    /** The transaction's resource holding its API key count changes until it commits. */
-    private static final Object PENDING_COUNTS = new Object();
-
     private final JdbcTemplate jdbc;
     private final ApiKeyCounts counts;
 
@@ -97,34 +94,34 @@ class TokenViewProjection {
 
     /**
      * Within a transaction the owner's change waits for its commit, summed with the transaction's other changes
-     * (revoke-all writes one per owner, not one per key); outside of one it is written at once.
+     * (revoke-all writes one per owner, not one per key); outside of one it is written at once. The changes live in
+     * the transaction's own synchronization, so they end with it, whatever its outcome.
      */
     private void countKeys(String owner, int change) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             counts.add(Map.of(owner, change));
             return;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Integer> pending = (Map<String, Integer>) TransactionSynchronizationManager
-                .getResource(PENDING_COUNTS);
-        if (pending == null) {
-            Map<String, Integer> changes = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(PENDING_COUNTS, changes);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    counts.add(changes);
-                    changes.clear();
-                }
+        PendingCounts pending = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(PendingCounts.class::isInstance).map(PendingCounts.class::cast).findFirst()
+                .orElseGet(() -> {
+                    PendingCounts created = new PendingCounts();
+                    TransactionSynchronizationManager.registerSynchronization(created);
+                    return created;
+                });
+        pending.changes.merge(owner, change, Integer::sum);
+    }
 
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_COUNTS);
-                }
-            });
-            pending = changes;
+    /** One transaction's API key count changes, written just before it commits. */
+    private final class PendingCounts implements TransactionSynchronization {
+
+        private final Map<String, Integer> changes = new HashMap<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            counts.add(changes);
+            changes.clear();
         }
-        pending.merge(owner, change, Integer::sum);
     }
 
     private static Timestamp timestamp(Instant instant) {
